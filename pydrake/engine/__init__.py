@@ -1,0 +1,1 @@
+"""Engine: invocation chain, sequential runner, plan and parallel executor."""

@@ -1,0 +1,1 @@
+"""Rake's model: tasks, file tasks, rules, namespaces, the DSL."""

@@ -1,0 +1,1 @@
+"""Report: trace lines, listings, failure reports."""

@@ -1,0 +1,1 @@
+"""Runtime: the Ruby-subset interpreter and its core classes."""

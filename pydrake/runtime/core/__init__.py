@@ -1,0 +1,1 @@
+"""Built-in methods of the core Ruby classes, one module per class."""

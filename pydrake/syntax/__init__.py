@@ -1,0 +1,1 @@
+"""Syntax: the lexer, the Lark grammar and the AST builder."""

@@ -1,0 +1,473 @@
+"""The Ruby abstract syntax tree: frozen dataclasses, one per construct, each with its line and column.
+
+Statement lists are tuples of nodes.  Scope-opening nodes (Program, Def, Block,
+Lambda, ClassDef, ModuleDef) also carry the file name, so a running block
+knows where it came from.  Assignment targets reuse expression nodes: LVar,
+IVar, GVar, CVar, Const, and Call (``a.b = v`` targets ``Call(a, "b")``,
+``a[i] = v`` targets ``Call(a, "[]", (i,))``); a Splat among MultiAssign
+targets collects the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+node = dataclass(frozen=True, slots=True)
+
+Body = tuple[Any, ...]
+
+
+@node
+class Node:
+    line: int
+    col: int
+
+
+# ---------------------------------------------------------------- literals
+
+
+@node
+class Nil(Node):
+    pass
+
+
+@node
+class TrueLit(Node):
+    pass
+
+
+@node
+class FalseLit(Node):
+    pass
+
+
+@node
+class SelfNode(Node):
+    pass
+
+
+@node
+class IntLit(Node):
+    value: int
+
+
+@node
+class FloatLit(Node):
+    value: float
+
+
+@node
+class StrLit(Node):
+    """A string with no interpolation."""
+
+    value: str
+
+
+@node
+class DStr(Node):
+    """An interpolated string: parts are str (literal text) or nodes (``#{}``)."""
+
+    parts: tuple[Any, ...]
+
+
+@node
+class XStr(Node):
+    """A backtick or %x() command; parts as in DStr."""
+
+    parts: tuple[Any, ...]
+
+
+@node
+class SymLit(Node):
+    name: str
+
+
+@node
+class DSym(Node):
+    """An interpolated symbol ``:"a#{b}"``."""
+
+    parts: tuple[Any, ...]
+
+
+@node
+class RegexLit(Node):
+    """A regex literal; parts as in DStr; flags from ``imxo``."""
+
+    parts: tuple[Any, ...]
+    flags: str
+
+
+@node
+class ArrayLit(Node):
+    elements: Body  # may hold Splat
+
+
+@node
+class HashLit(Node):
+    """A hash; pairs are (key, value) tuples or DoubleSplat nodes.  ``braces`` is False for a bare trailing hash."""
+
+    pairs: tuple[Any, ...]
+    braces: bool
+
+
+@node
+class RangeLit(Node):
+    low: Any  # node or None (beginless)
+    high: Any  # node or None (endless)
+    exclusive: bool
+
+
+@node
+class FileLit(Node):
+    """``__FILE__``."""
+
+    path: str
+
+
+# ---------------------------------------------------------------- variables
+
+
+@node
+class LVar(Node):
+    name: str
+
+
+@node
+class IVar(Node):
+    name: str
+
+
+@node
+class GVar(Node):
+    name: str
+
+
+@node
+class CVar(Node):
+    name: str
+
+
+@node
+class NthRef(Node):
+    """``$1`` .. ``$9``."""
+
+    n: int
+
+
+@node
+class Const(Node):
+    """A constant: ``Name``, ``scope::Name``, or ``::Name`` (top)."""
+
+    scope: Any  # node or None
+    name: str
+    top: bool
+
+
+# ---------------------------------------------------------------- calls and operators
+
+
+@node
+class Call(Node):
+    """A method call.  ``recv`` None means self (a function-style call).
+
+    ``args`` holds expressions, Splat, DoubleSplat and a trailing bare HashLit;
+    ``block`` is a Block, a BlockPass or None.  ``vcall`` marks a bare
+    identifier that may also have been a local variable (``foo`` alone).
+    """
+
+    recv: Any
+    name: str
+    args: Body
+    block: Any
+    safe: bool = False
+    vcall: bool = False
+
+
+@node
+class Splat(Node):
+    value: Any
+
+
+@node
+class DoubleSplat(Node):
+    value: Any
+
+
+@node
+class BlockPass(Node):
+    """``&expr`` as an argument (``&:sym``, ``&block``)."""
+
+    value: Any
+
+
+@node
+class BinOp(Node):
+    """A binary operator call ``lhs op rhs`` (``+ - * / % ** == != < > <= >= <=> === =~ !~ << >> & | ^``)."""
+
+    op: str
+    lhs: Any
+    rhs: Any
+
+
+@node
+class UnOp(Node):
+    """A unary operator: ``-``, ``+``, ``~``."""
+
+    op: str
+    operand: Any
+
+
+@node
+class Not(Node):
+    operand: Any
+
+
+@node
+class And(Node):
+    lhs: Any
+    rhs: Any
+
+
+@node
+class Or(Node):
+    lhs: Any
+    rhs: Any
+
+
+@node
+class Defined(Node):
+    expr: Any
+
+
+@node
+class Super(Node):
+    """``super(args)``; ``implicit`` for bare ``super`` (pass the current arguments)."""
+
+    args: Body
+    block: Any
+    implicit: bool
+
+
+@node
+class Yield(Node):
+    args: Body
+
+
+# ---------------------------------------------------------------- assignment
+
+
+@node
+class Assign(Node):
+    target: Any
+    value: Any
+
+
+@node
+class OpAssign(Node):
+    """``target op= value``; op is the operator without ``=`` (``+``, ``||``, ``&&``, ``<<``...)."""
+
+    target: Any
+    op: str
+    value: Any
+
+
+@node
+class MultiAssign(Node):
+    """``a, (b, c), *d = value``: targets are target nodes, nested MultiTarget, or Splat."""
+
+    targets: Body
+    value: Any
+
+
+@node
+class MultiTarget(Node):
+    """A parenthesised group of targets inside a MultiAssign or block parameters."""
+
+    targets: Body
+
+
+# ---------------------------------------------------------------- control flow
+
+
+@node
+class If(Node):
+    """``if``/``unless``/ternary/modifiers: ``unless`` swaps the branches."""
+
+    cond: Any
+    then: Body
+    else_: Body | None
+
+
+@node
+class While(Node):
+    """``while``/``until`` loops; ``do_while`` for ``begin ... end while``."""
+
+    cond: Any
+    body: Body
+    until: bool
+    do_while: bool
+
+
+@node
+class For(Node):
+    target: Any
+    iterable: Any
+    body: Body
+
+
+@node
+class When(Node):
+    conds: Body
+    body: Body
+
+
+@node
+class Case(Node):
+    subject: Any  # node or None
+    whens: tuple[When, ...]
+    else_: Body | None
+
+
+@node
+class Break(Node):
+    value: Any
+
+
+@node
+class Next(Node):
+    value: Any
+
+
+@node
+class Redo(Node):
+    pass
+
+
+@node
+class Retry(Node):
+    pass
+
+
+@node
+class Return(Node):
+    value: Any
+
+
+@node
+class RescueClause(Node):
+    classes: Body
+    target: Any  # assignment target or None
+    body: Body
+
+
+@node
+class Begin(Node):
+    """``begin``/``def`` bodies with rescue, else and ensure clauses."""
+
+    body: Body
+    rescues: tuple[RescueClause, ...]
+    else_: Body | None
+    ensure: Body | None
+
+
+@node
+class RescueMod(Node):
+    """``expr rescue fallback``."""
+
+    expr: Any
+    rescue: Any
+
+
+@node
+class Seq(Node):
+    """A parenthesised statement list used as an expression."""
+
+    body: Body
+
+
+# ---------------------------------------------------------------- definitions
+
+
+@node
+class Params(Node):
+    """Method, block or lambda parameters.
+
+    ``required``/``post``: names (str) or MultiTarget for destructuring;
+    ``optional``: (name, default node); ``kw``: (name, default node or None when required).
+    """
+
+    required: tuple[Any, ...]
+    optional: tuple[tuple[str, Any], ...]
+    rest: str | None
+    post: tuple[Any, ...]
+    kw: tuple[tuple[str, Any], ...]
+    kwrest: str | None
+    block: str | None
+    # ``|a,|`` or a lone ``*``: the block destructures an array argument
+    has_rest: bool = False
+
+
+@node
+class Def(Node):
+    name: str
+    params: Params
+    body: Begin
+    singleton: Any  # node (``self``) or None
+    file: str
+
+
+@node
+class Block(Node):
+    """A ``do ... end`` or ``{ ... }`` block."""
+
+    params: Params | None
+    body: Body
+    file: str
+
+
+@node
+class Lambda(Node):
+    params: Params | None
+    body: Body
+    file: str
+
+
+@node
+class ClassDef(Node):
+    path: Const
+    superclass: Any
+    body: Begin
+    file: str
+
+
+@node
+class SClass(Node):
+    """``class << self ... end``."""
+
+    target: Any
+    body: Body
+
+
+@node
+class ModuleDef(Node):
+    path: Const
+    body: Begin
+    file: str
+
+
+@node
+class Alias(Node):
+    new: str
+    old: str
+
+
+@node
+class Undef(Node):
+    names: tuple[str, ...]
+
+
+@node
+class Program(Node):
+    body: Body
+    file: str
