@@ -57,6 +57,14 @@ class Runtime(Protocol):
         """Ruby ``value.is_a?(cls)``."""
         ...
 
+    def get_global(self, name: str) -> Any:
+        """A global variable (``"$?"``, ``"$stdout"``); nil when unset."""
+        ...
+
+    def set_global(self, name: str, value: Any) -> None:
+        """Set a global variable (``$?`` after a command, ``$~`` after a match)."""
+        ...
+
     def error(self, cls: RClass | str, message: str) -> RubyError:
         """A Ruby exception ready to ``raise``; ``cls`` may be a core class name ("ArgumentError")."""
         ...

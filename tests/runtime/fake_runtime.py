@@ -15,6 +15,13 @@ class FakeRuntime:
     def __init__(self) -> None:
         self.stdout = io.StringIO()
         self.stderr = io.StringIO()
+        self.globals: dict[str, Any] = {}
+
+    def get_global(self, name: str) -> Any:
+        return self.globals.get(name)
+
+    def set_global(self, name: str, value: Any) -> None:
+        self.globals[name] = value
 
     def call(self, recv: Any, name: str, *args: Any, block: RProc | None = None) -> Any:
         if isinstance(recv, RModule):
