@@ -1,0 +1,160 @@
+"""The sequential runner: Rake's ``invoke_with_call_chain`` walk, in Rake's exact order, without recursion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydrake.engine.events import Events
+from pydrake.engine.invocation_chain import TOP, InvocationChain, circular_dependency
+from pydrake.rake.errors import attach_chain
+from pydrake.rake.task import Task
+from pydrake.rake.task_arguments import EMPTY_TASK_ARGS, TaskArguments, parse_task_string
+from pydrake.rake.task_manager import TaskManager
+
+
+@dataclass
+class RunOptions:
+    """The options the runner reads (any object with these attributes will do).
+
+    ``trace``: evaluate and announce trace flags (Rake's ``--trace``; ``-n`` sets it too).
+    ``dryrun``: announce executions instead of running actions.
+    ``always_multitask``: ``-m``, every task's prerequisites go through the pool.
+    ``jobs``: the ``-j`` count, None when not given; None, 0 and 1 all mean no worker threads, so
+    pooled prerequisites (a multitask's, or every task's under ``-m``) run last-first as in Rake ``-j1``.
+    """
+
+    trace: bool = False
+    dryrun: bool = False
+    always_multitask: bool = False
+    jobs: int | None = None
+
+
+class ActionExecution:
+    """The normal execute strategy: announce, then run the task's actions."""
+
+    def __init__(self, events: Events) -> None:
+        self.events = events
+
+    def __call__(self, task: Task, args: TaskArguments) -> None:
+        self.events.execute(task, False)
+        task.execute(args)
+
+
+class DryRunExecution:
+    """The ``-n`` execute strategy: announce ``(dry run)`` and run nothing."""
+
+    def __init__(self, events: Events) -> None:
+        self.events = events
+
+    def __call__(self, task: Task, args: TaskArguments) -> None:
+        self.events.execute(task, True)
+
+
+class _Frame:
+    """One task being invoked: its arguments, chain, resolved prerequisites and the next one to invoke."""
+
+    __slots__ = ("task", "args", "chain", "prereqs", "index")
+
+    def __init__(self, task: Task, args: TaskArguments, chain: InvocationChain) -> None:
+        self.task = task
+        self.args = args
+        self.chain = chain
+        self.prereqs: Sequence[Task] = ()
+        self.index = 0
+
+
+class SequentialRunner:
+    """Invokes tasks one at a time exactly as Rake 13.0.6 does, with an explicit stack."""
+
+    def __init__(self, manager: TaskManager, events: Events, options: Any = None) -> None:
+        self.manager = manager
+        self.events = events
+        self.options = options if options is not None else RunOptions()
+        self.execute_strategy = DryRunExecution(events) if self._option("dryrun", False) else ActionExecution(events)
+
+    def _option(self, name: str, default: Any) -> Any:
+        return getattr(self.options, name, default)
+
+    # --- entry points ---------------------------------------------------------
+
+    def invoke_task(self, task_string: str) -> None:
+        """``Application#invoke_task``: parse ``name[args]``, find the task, invoke it."""
+        name, args = parse_task_string(task_string)
+        task = self.manager.resolve(name)
+        self.invoke(task, args)
+
+    def invoke(self, task: Task, args: TaskArguments | Sequence[Any] | None = None) -> None:
+        """``Task#invoke``: prerequisites then the task, each at most once, from a fresh chain (TOP)."""
+        if not isinstance(args, TaskArguments):
+            args = TaskArguments(task.arg_names, list(args or []))
+        self.invoke_with_call_chain(task, args, TOP)
+
+    def execute(self, task: Task, args: TaskArguments | None = None) -> None:
+        """``Task#execute``: only this task's actions (or the dry-run announcement), whatever happened before."""
+        self.execute_strategy(task, args if args is not None else EMPTY_TASK_ARGS)
+
+    def reverses_prerequisites(self, task: Task) -> bool:
+        """Do this task's prerequisites run last-first? Pooled prerequisites do when the pool has no workers."""
+        jobs = self._option("jobs", None)
+        return task.invokes_concurrently(self.options) and (jobs is None or jobs <= 1)
+
+    # --- the walk ------------------------------------------------------------------
+
+    def invoke_with_call_chain(self, task: Task, args: TaskArguments, chain: InvocationChain) -> None:
+        """Invoke ``task`` below ``chain``; a failure is stored on every task it passes through and
+        carries the chain of the innermost task being invoked."""
+        trace = bool(self._option("trace", False))
+        stack: list[_Frame] = []
+        on_stack = set(map(id, chain))
+        pending: tuple[Task, TaskArguments, InvocationChain] | None = (task, args, chain)
+        try:
+            while True:
+                if pending is not None:
+                    child, child_args, parent_chain = pending
+                    pending = None
+                    if id(child) in on_stack:
+                        raise circular_dependency(parent_chain, child)
+                    frame = _Frame(child, child_args, parent_chain.append_unchecked(child))
+                    stack.append(frame)
+                    on_stack.add(id(child))
+                    if not self._enter(frame, trace):
+                        stack.pop()
+                        on_stack.discard(id(child))
+                        if not stack:
+                            return
+                frame = stack[-1]
+                if frame.index < len(frame.prereqs):
+                    prereq = frame.prereqs[frame.index]
+                    frame.index += 1
+                    pending = (prereq, frame.args.new_scope(prereq.arg_names), frame.chain)
+                    continue
+                if frame.task.needed():
+                    self.execute_strategy(frame.task, frame.args)
+                stack.pop()
+                on_stack.discard(id(frame.task))
+                if not stack:
+                    return
+        except BaseException as error:
+            for frame in reversed(stack):
+                attach_chain(error, frame.chain)
+                frame.task.invocation_exception = error
+            raise
+
+    def _enter(self, frame: _Frame, trace: bool) -> bool:
+        """Announce the invoke and mark the task invoked; False when it already was (nothing to do)."""
+        task = frame.task
+        not_needed = (not task.needed()) if trace else None
+        self.events.invoke(task, not task.already_invoked, not_needed)
+        if task.already_invoked:
+            if task.invocation_exception is not None:
+                self.events.previous_failed(task, (not task.needed()) if trace else None)
+                raise task.invocation_exception
+            return False
+        task.already_invoked = True
+        prereqs = task.prerequisite_tasks()
+        if len(prereqs) > 1 and self.reverses_prerequisites(task):
+            prereqs.reverse()
+        frame.prereqs = prereqs
+        return True

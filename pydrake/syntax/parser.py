@@ -1,0 +1,152 @@
+"""Parse Ruby source into an AST: the hand-written lexer feeding Lark's LALR(1) parser."""
+
+from __future__ import annotations
+
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
+from lark.lexer import Lexer as LarkLexer
+
+from pydrake.syntax import ast
+from pydrake.syntax.builder import Builder
+from pydrake.syntax.errors import RubySyntaxError
+from pydrake.syntax.lexer import Lexer
+
+_lock = threading.Lock()
+_parser: Any = None
+
+# Human names for tokens in "unexpected ..." messages.
+TOKEN_NAMES = {
+    "TERM": "end-of-line",
+    "KW_END": "'end'",
+    "RPAREN": "')'",
+    "RBRACK": "']'",
+    "RBRACE": "'}'",
+    "COMMA": "','",
+    "ASSOC": "'=>'",
+    "DO_BLOCK": "'do'",
+    "KW_DO": "'do'",
+    "$END": "end-of-input",
+}
+
+
+def grammar_text() -> str:
+    """The grammar: from the installed package, else from the source checkout's grammar/ folder."""
+    try:
+        return resources.files("pydrake").joinpath("grammar/ruby.lark").read_text()
+    except (FileNotFoundError, OSError):
+        return (Path(__file__).resolve().parents[2] / "grammar" / "ruby.lark").read_text()
+
+
+class _TokenFeed(LarkLexer):
+    """Hands Lark the tokens our lexer already produced."""
+
+    def __init__(self, conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any, parser_state: Any = None) -> Any:  # type: ignore[override]
+        return iter(data)
+
+
+# The Builder of the file being parsed on this thread; Lark's callbacks route to it.
+_current = threading.local()
+
+
+def build_parser(**options: Any) -> Lark:
+    """A fresh Lark LALR parser for the grammar (``options`` go to Lark, e.g. ``debug=True``)."""
+    from lark import Transformer
+
+    builder_methods = {
+        name: _route(name) for name in dir(Builder) if not name.startswith("_") and callable(getattr(Builder, name))
+    }
+    transformer = type("AstTransformer", (Transformer,), builder_methods)()
+    return Lark(grammar_text(), parser="lalr", lexer=_TokenFeed, transformer=transformer, start="start", **options)
+
+
+def _route(name: str) -> Any:
+    method = getattr(Builder, name)
+
+    def call(self: Any, children: list[Any]) -> Any:
+        return method(_current.builder, children)
+
+    call.__name__ = name
+    return call
+
+
+def cache_file() -> str | None:
+    """Where the parser tables are cached: a private folder in the user's cache (None: do not cache).
+
+    The cache is a pickle, so it is only used from a folder that this user owns and nobody else can write.
+    """
+    from pydrake import __version__
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "pydrake")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        st = os.stat(folder)
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return None
+    except OSError:
+        return None
+    return os.path.join(folder, f"grammar-{__version__}.cache")
+
+
+def parser() -> Lark:
+    """The shared parser, built on first use (tables loaded from the cache when valid)."""
+    global _parser
+    if _parser is None:
+        with _lock:
+            if _parser is None:
+                cache = cache_file()
+                try:
+                    _parser = build_parser(cache=cache) if cache else build_parser()
+                except (OSError, EOFError, ValueError):
+                    _parser = build_parser()
+    return _parser
+
+
+def parse(source: str, filename: str = "(string)") -> ast.Program:
+    """Parse Ruby ``source``; syntax errors raise RubySyntaxError with file, line and column."""
+    tokens = Lexer(source, filename).tokens()
+    p = parser()
+    _current.builder = Builder(filename)
+    try:
+        return p.parse(tokens)  # type: ignore[arg-type]
+    except UnexpectedToken as e:
+        raise _syntax_error(e.token, source, filename, e) from None
+    except UnexpectedInput as e:
+        raise RubySyntaxError(f"syntax error: {e}", filename, getattr(e, "line", 0), getattr(e, "column", 0)) from None
+    except VisitError as e:
+        if isinstance(e.orig_exc, RubySyntaxError):
+            err = e.orig_exc
+            err.source_line = _line_of(source, err.line)
+            raise err from None
+        raise
+
+
+def _line_of(source: str, line: int) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _syntax_error(tok: Token, source: str, filename: str, e: UnexpectedToken) -> RubySyntaxError:
+    if tok.type == "$END":
+        lines = source.splitlines() or [""]
+        line = len(lines)
+        return RubySyntaxError("syntax error, unexpected end-of-input", filename, line, len(lines[-1]) + 1, lines[-1])
+    what = TOKEN_NAMES.get(tok.type) or f"'{tok.value}'"
+    if tok.type == "TERM" and tok.value == "\n":
+        what = "end-of-line"
+    msg = f"syntax error, unexpected {what}"
+    expected = sorted(TOKEN_NAMES.get(x, "") for x in e.expected if x in TOKEN_NAMES)
+    expected = [x for x in expected if x]
+    if expected and len(expected) <= 3:
+        msg += ", expecting " + " or ".join(expected)
+    line = tok.line or 0
+    return RubySyntaxError(msg, filename, line, tok.column or 0, _line_of(source, line))

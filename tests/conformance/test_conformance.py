@@ -1,0 +1,48 @@
+"""One test per conformance case, run through the real command; known failures are strict xfails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .case import case_id, find_cases
+from .failure_list import CASES, KNOWN_FAILURES, read_known_failures
+from .runner import command_under_test, run_case
+
+
+def _cases() -> list:
+    """A pytest param per case folder, id ``area/name``, marked xfail when listed as a known failure."""
+    known = set(read_known_failures())
+    params = []
+    for case_dir in find_cases(CASES):
+        cid = case_id(case_dir, CASES)
+        marks = (
+            [pytest.mark.xfail(strict=True, reason="listed in known_failures.txt: delete its line once it passes")]
+            if cid in known
+            else []
+        )
+        params.append(pytest.param(case_dir, id=cid, marks=marks))
+    return params
+
+
+@pytest.fixture(scope="session")
+def command() -> list[str]:
+    """The command under test."""
+    return command_under_test()
+
+
+@pytest.mark.parametrize("case_dir", _cases())
+def test_case(case_dir: Path, command: list[str]) -> None:
+    """The command does what the case recorded from Rake (or specified) in every run."""
+    problems = run_case(case_dir, command)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_known_failures_name_existing_cases() -> None:
+    """Every id in the known-failures list names a case folder, once."""
+    listed = read_known_failures()
+    ids = {case_id(c, CASES) for c in find_cases(CASES)}
+    assert [i for i in listed if i not in ids] == [], f"{KNOWN_FAILURES.name} names cases that do not exist"
+    assert len(listed) == len(set(listed)), f"{KNOWN_FAILURES.name} lists a case twice"
