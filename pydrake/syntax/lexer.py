@@ -894,7 +894,7 @@ class Lexer:
                 "COLON3" if (state in (BEG, MID) or (state == ARG and space_before)) else "COLON2",
                 op,
                 start,
-                DOT if not (state in (BEG, MID)) else BEG,
+                DOT if state not in (BEG, MID) else BEG,
             )
             if self.last_type == "COLON2":
                 self.state = DOT

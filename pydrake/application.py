@@ -1,0 +1,309 @@
+"""A pydrake run, as Rake's ``Application#run``: apply the options, find and load the Rakefile and its
+imports, then list tasks or invoke the top-level ones; every failure becomes Rake's report and exit status."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import traceback
+from typing import Any
+
+from pydrake.engine.sequential import SequentialRunner
+from pydrake.rake.errors import RakeError, chain_of
+from pydrake.rake.install import install_rake
+from pydrake.rake.rake_application import RakeApplication
+from pydrake.rake.task_arguments import parse_task_string
+from pydrake.report import listing
+from pydrake.report.failure import ErrorDetails, failure_report
+from pydrake.report.trace import TraceReport
+from pydrake.runtime.interpreter import Interpreter
+from pydrake.runtime.objects import RString, RubyError
+from pydrake.syntax.errors import RubySyntaxError
+
+APP_NAME = "pydrake"
+DEFAULT_RAKEFILES = ["rakefile", "Rakefile", "rakefile.rb", "Rakefile.rb"]
+
+
+class Exit(Exception):
+    """Leave the run with this status (``exit``/``abort`` from Ruby, ``-e``)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def run(options: Any) -> int:
+    """Run pydrake with parsed options; the exit status."""
+    return Application(options).run()
+
+
+class Application:
+    """One run: the interpreter, the Rake application state, and the runner."""
+
+    def __init__(self, options: Any) -> None:
+        self.options = options
+        if options.show_tasks:
+            options.show_all_tasks = options.show_all_tasks or False
+        self.rt = Interpreter()
+        self.app = RakeApplication(self.rt, options, APP_NAME)
+        self.app.manager.record_task_metadata = bool(options.show_tasks)
+        install_rake(self.rt, self.app)
+        self.events = TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
+        self.runner = SequentialRunner(self.app.manager, self.events, options)
+        self.app.invoker = self.runner
+
+    # ------------------------------------------------------------ the run
+
+    def run(self) -> int:
+        """Rake's ``standard_exception_handling`` around init, load and top level."""
+        status = 0
+        try:
+            self.init()
+            self.load_rakefile()
+            self.top_level()
+        except Exit as e:
+            status = e.status
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported, never a traceback
+            status = self.handle(exc)
+        finally:
+            status = self.finish(status)
+        return status
+
+    def finish(self, status: int) -> int:
+        """Run ``at_exit`` blocks and flush the streams."""
+        try:
+            self.rt.run_at_exit()
+        except BaseException as exc:  # noqa: BLE001
+            status = self.handle(exc) or status
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        return status
+
+    def init(self) -> None:
+        """Options Rake acts on while parsing (``-C``, ``-I``, ``-r``, ``-e``/``-p``/``-E``), then ``NAME=value``."""
+        for kind, value in self.options.startup:
+            if kind == "C":
+                self.chdir(value)
+                self.app.original_dir = os.getcwd()
+            elif kind == "I":
+                self.rt.get_global("$:").append(RString(value))
+            elif kind == "r":
+                self.rt.require(value)
+            elif kind in ("e", "p", "E"):
+                result = self.rt.eval_source(value, "-e")
+                if kind == "p":
+                    sys.stdout.write(self.rt.inspect(result) + "\n")
+                if kind != "E":
+                    raise Exit(0)
+        for name, value in self.options.env_assignments:
+            os.environ[name] = value
+        self.app.top_level_tasks = list(self.options.top_level_tasks) or ["default"]
+
+    def chdir(self, path: str) -> None:
+        try:
+            os.chdir(path)
+        except OSError as exc:
+            raise self.rt.error("Errno::ENOENT" if exc.errno == 2 else "SystemCallError", f"No such file or directory @ dir_s_chdir - {path}") from None
+
+    # ------------------------------------------------------------ loading
+
+    def find_rakefile(self) -> tuple[str | None, str]:
+        """The Rakefile name and the folder holding it, searching upward unless ``-N``."""
+        names = DEFAULT_RAKEFILES if self.options.rakefiles is None else self.options.rakefiles
+        here = os.getcwd()
+        while True:
+            for name in names:
+                if os.path.isfile(os.path.join(here, name)) or (os.path.isabs(name) and os.path.isfile(name)):
+                    return name, here
+            parent = os.path.dirname(here)
+            if self.options.nosearch or parent == here:
+                return None, os.getcwd()
+            here = parent
+
+    def load_rakefile(self) -> None:
+        """Find the Rakefile, move to its folder, load it, then rakelib and the imports."""
+        if self.options.rakefiles == []:
+            rakefile, location = "", os.getcwd()
+        else:
+            rakefile, location = self.find_rakefile()
+        if rakefile is None:
+            system_dir = self.system_dir()
+            if not self.options.ignore_system and system_dir and os.path.isdir(system_dir):
+                self.load_system_rakefiles(system_dir)
+                return
+            names = DEFAULT_RAKEFILES if self.options.rakefiles is None else self.options.rakefiles
+            raise LoadFailure(f"No Rakefile found (looking for: {', '.join(names)})")
+        self.app.rakefile = rakefile
+        if location != os.getcwd():
+            os.chdir(location)
+        if os.path.realpath(location) != os.path.realpath(self.app.original_dir) and not self.options.silent:
+            sys.stderr.write(f"(in {location})\n")
+        if rakefile:
+            self.load_file(os.path.abspath(rakefile))
+        for rakelib in self.app.rakelib_dirs:
+            if os.path.isdir(rakelib):
+                for name in sorted(os.listdir(rakelib)):
+                    if name.endswith(".rake"):
+                        self.app.add_import(os.path.join(rakelib, name))
+        self.load_imports()
+
+    def system_dir(self) -> str | None:
+        return os.environ.get("RAKE_SYSTEM") or os.path.join(os.path.expanduser("~"), ".rake")
+
+    def load_system_rakefiles(self, folder: str) -> None:
+        if os.path.realpath(folder) != os.path.realpath(self.app.original_dir) and not self.options.silent:
+            sys.stderr.write(f"(in {os.getcwd()})\n")
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".rake"):
+                self.app.add_import(os.path.join(folder, name))
+        self.load_imports()
+
+    def load_file(self, path: str) -> None:
+        """Parse and run one Ruby file at the top level."""
+        self.rt.load_file(path)
+
+    def load_imports(self) -> None:
+        """Rake's ``load_imports``: build each imported file if a task makes it, load it, rebuild if still needed."""
+        app = self.app
+        loaded: set[str] = set()
+        while app.pending_imports:
+            name = app.pending_imports.pop(0)
+            if name in loaded:
+                continue
+            task = app.manager.lookup(name)
+            if task is not None:
+                self.runner.invoke(task, [])
+            self.load_import(name)
+            task = app.manager.lookup(name)
+            if task is not None and task.needed():
+                task.reenable()
+                self.runner.invoke(task, [])
+                self.load_import(name)
+            loaded.add(name)
+
+    def load_import(self, name: str) -> None:
+        path = os.path.abspath(name)
+        if not os.path.exists(path):
+            raise self.rt.error("LoadError", f"cannot load such file -- {path}")
+        self.load_file(path)
+
+    # ------------------------------------------------------------ top level
+
+    def top_level(self) -> None:
+        """List tasks, or invoke the top-level tasks in order."""
+        opts = self.options
+        if opts.show_tasks:
+            self.display_tasks()
+        elif opts.show_prereqs:
+            for line in listing.prereq_lines(APP_NAME, self.app.manager.tasks()):
+                sys.stdout.write(line + "\n")
+        else:
+            for task_string in self.app.top_level_tasks:
+                name, args = parse_task_string(task_string)
+                task = self.app.manager.resolve(name)
+                self.runner.invoke(task, args)
+
+    def display_tasks(self) -> None:
+        opts = self.options
+        pattern = None
+        if opts.show_task_pattern:
+            try:
+                from pydrake.runtime.rubyregex import translate
+
+                pattern = translate(opts.show_task_pattern, 0)
+            except ValueError:
+                pattern = re.compile(re.escape(opts.show_task_pattern))
+        tasks = listing.displayable(self.app.manager.tasks(), pattern, bool(opts.show_all_tasks))
+        if opts.show_tasks == "tasks":
+            lines = listing.tasks_lines(APP_NAME, tasks, listing.terminal_columns(listing.stdout_is_tty()))
+        elif opts.show_tasks == "describe":
+            lines = listing.describe_lines(APP_NAME, tasks)
+        else:
+            lines = listing.where_lines(APP_NAME, tasks)
+        for line in lines:
+            sys.stdout.write(line + "\n")
+
+    # ------------------------------------------------------------ failures
+
+    def handle(self, exc: BaseException) -> int:
+        """Report a failure as Rake does; the exit status."""
+        status = self.exit_status(exc)
+        if status is not None:
+            return status
+        if isinstance(exc, KeyboardInterrupt):
+            details = ErrorDetails("Interrupt", "")
+        else:
+            details = self.details(exc)
+        full = bool(self.options.trace or self.options.backtrace)
+        stream = sys.stdout if self.options.trace_output == "stdout" else sys.stderr
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        stream.write(failure_report(APP_NAME, details, full))
+        if full and not isinstance(exc, RubyError | RakeError | RubySyntaxError | LoadFailure | KeyboardInterrupt):
+            stream.write("".join(traceback.format_exception(exc)))
+        stream.flush()
+        return 1
+
+    def exit_status(self, exc: BaseException) -> int | None:
+        """The status of ``exit``/``abort`` (SystemExit), or None for any other error."""
+        if isinstance(exc, RubyError) and self.rt.is_a(exc.exc, self.rt.constants["SystemExit"]):
+            status = exc.exc.ivars.get("@status", exc.exc.ivars.get("status", 1))
+            return status if isinstance(status, int) else 1
+        if isinstance(exc, SystemExit):
+            return exc.code if isinstance(exc.code, int) else 1
+        return None
+
+    def details(self, exc: BaseException) -> ErrorDetails:
+        """The report's view of any exception."""
+        chain = chain_of(exc)
+        chain_text = str(chain) if chain is not None else None
+        if isinstance(exc, RubyError):
+            d = self.ruby_details(exc.exc, set())
+            d.chain = chain_text
+            return d
+        if isinstance(exc, RubySyntaxError):
+            return ErrorDetails("SyntaxError", syntax_message(exc), [""])
+        if isinstance(exc, LoadFailure):
+            return ErrorDetails("RuntimeError", str(exc), [""])
+        if isinstance(exc, RakeError):
+            return ErrorDetails(getattr(exc, "ruby_class", "RuntimeError"), str(exc), [""], chain=chain_text)
+        if isinstance(exc, RecursionError):
+            return ErrorDetails("SystemStackError", "stack level too deep", [""], chain=chain_text)
+        return ErrorDetails(f"{type(exc).__name__}", f"{exc} (an internal error in pydrake)", [""], chain=chain_text)
+
+    def ruby_details(self, exc: Any, seen: set[int]) -> ErrorDetails:
+        rt = self.rt
+        seen.add(id(exc))
+        cls = rt.real_class(exc)
+        try:
+            message = rt.to_s(rt.call(exc, "message"))
+        except Exception:  # noqa: BLE001 - a broken #message still gets reported
+            message = ""
+        bt = rt.backtrace(exc)
+        if bt is None:
+            bt = []
+        lines = bt if bt else [""]
+        cause = exc.ivars.get("__cause")
+        details = ErrorDetails(rt.module_name(cls), message, lines)
+        if cause is not None and id(cause) not in seen:
+            details.cause = self.ruby_details(cause, seen)
+        return details
+
+
+class LoadFailure(Exception):
+    """A Rakefile that cannot be found or loaded (reported as a RuntimeError with no task chain)."""
+
+
+def syntax_message(err: RubySyntaxError) -> str:
+    """Ruby's SyntaxError message: ``FILE:LINE: message``, then the offending line and a caret."""
+    text = f"{err.file}:{err.line}: {err.message}"
+    if err.source_line and "end-of-input" not in err.message:
+        caret = " " * max(err.col - 1, 0) + "^"
+        text += f"\n{err.source_line.rstrip()}\n{caret}"
+    return text
