@@ -253,7 +253,7 @@ class Application:
     def exit_status(self, exc: BaseException) -> int | None:
         """The status of ``exit``/``abort`` (SystemExit), or None for any other error."""
         if isinstance(exc, RubyError) and self.rt.is_a(exc.exc, self.rt.constants["SystemExit"]):
-            status = exc.exc.ivars.get("@status", exc.exc.ivars.get("status", 1))
+            status = exc.exc.ivars.get("__status", 1)
             return status if isinstance(status, int) else 1
         if isinstance(exc, SystemExit):
             return exc.code if isinstance(exc.code, int) else 1

@@ -19,12 +19,12 @@ def app_of(rt: Any) -> RakeApplication:
     return rt.rake_app
 
 
-def location(rt: Any) -> tuple[str, int] | None:
-    """Where the Ruby code calling a DSL method is: (file, line)."""
+def location(rt: Any) -> tuple[str, int, str] | None:
+    """Where the Ruby code calling a DSL method is: (file, line, frame label as in a backtrace)."""
     frame = rt.frame()
     if frame is None:
         return None
-    return (frame.file, frame.line)
+    return (frame.file, frame.line, frame.describe())
 
 
 def make_action(rt: Any, block: RProc | None) -> Any:
@@ -253,11 +253,7 @@ def dsl_verbose(rt: Any, recv: Any, value: Any = DEFAULT, block: RProc | None = 
             return rt.call_block(block)
         finally:
             app.verbose_flag = old
-    return _flag_value(app.verbose_flag)
-
-
-def _flag_value(flag: Any) -> Any:
-    return True if flag is DEFAULT else flag
+    return app.verbose_flag
 
 
 def dsl_nowrite(rt: Any, recv: Any, value: Any = DEFAULT, block: RProc | None = None) -> Any:

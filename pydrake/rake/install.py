@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pydrake.rake import ruby_api  # noqa: F401 - registers the Ruby methods of the rake model
+from pydrake.rake import ruby_api, string_ext  # noqa: F401 - register the Ruby methods of the rake model
 from pydrake.rake.dsl import app_of, fileutils_call, install_dsl
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import FILE_LIST, RAKE

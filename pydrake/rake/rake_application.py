@@ -40,7 +40,8 @@ class RakeApplication:
         self.invoker: Invoker | None = None
         self.loaders: dict[str, Callable[[str], None]] = {}
         verbose = getattr(options, "verbose", None)
-        self.verbose_flag: Any = DEFAULT if verbose is None or verbose is DEFAULT else bool(verbose)
+        # -v/-t/-n set True, -q/-s set False; otherwise the flag keeps Rake's DEFAULT (which echoes).
+        self.verbose_flag: Any = verbose if isinstance(verbose, bool) else DEFAULT
         self.nowrite_flag = bool(getattr(options, "nowrite", False) or getattr(options, "dryrun", False))
         self.rakelib_dirs: list[str] = list(getattr(options, "rakelib", None) or ["rakelib"])
 

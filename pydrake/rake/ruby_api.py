@@ -71,7 +71,16 @@ def task_inspect(rt: Any, recv: Task, block: RProc | None = None) -> RString:
 @builtin(TASK, "locations")
 def task_locations(rt: Any, recv: Task, block: RProc | None = None) -> list[RString]:
     """Where the task was defined, as backtrace lines."""
-    return [RString(f"{file}:{line}:in `<top (required)>'") for file, line in recv.locations]
+    return [RString(format_location(loc)) for loc in recv.locations]
+
+
+def format_location(loc: Any) -> str:
+    """A definition location as Ruby's caller line: ``/path/Rakefile:4:in `<top (required)>'``."""
+    if isinstance(loc, tuple):
+        file, line = loc[0], loc[1]
+        label = loc[2] if len(loc) > 2 else "<top (required)>"
+        return f"{file}:{line}:in `{label}'"
+    return str(loc)
 
 
 @builtin(TASK, "application")
@@ -337,7 +346,7 @@ def ns_scope(rt: Any, recv: NameSpace, block: RProc | None = None) -> Scope:
 @builtin(SCOPE, "path", "to_s")
 def scope_path(rt: Any, recv: Scope, block: RProc | None = None) -> RString:
     """``"outer:inner"``."""
-    return RString(recv.path())
+    return RString(recv.path)
 
 
 # ------------------------------------------------------------ seq

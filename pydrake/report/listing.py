@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from pydrake.rake.ruby_api import format_location
+
 # Rake computes `-T` truncation with its own name, "rake"; pydrake keeps its arithmetic.
 RAKE_NAME_WIDTH = len("rake")
 
@@ -73,15 +75,6 @@ def where_lines(app_name: str, tasks: list[Any]) -> list[str]:
         for loc in t.locations:
             out.append(f"{app_name} {t.name_with_args:<30} {format_location(loc)}")
     return out
-
-
-def format_location(loc: Any) -> str:
-    """A location as Ruby's caller line: ``/path/Rakefile:4:in `<top (required)>'``."""
-    if isinstance(loc, tuple):
-        file, line = loc[0], loc[1]
-        label = loc[2] if len(loc) > 2 else "<top (required)>"
-        return f"{file}:{line}:in `{label}'"
-    return str(loc)
 
 
 def prereq_lines(app_name: str, tasks: Iterable[Any]) -> list[str]:

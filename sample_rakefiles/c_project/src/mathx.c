@@ -1,0 +1,5 @@
+#include "mathx.h"
+
+int times(int a, int b) {
+    return a * b;
+}

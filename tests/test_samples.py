@@ -1,0 +1,85 @@
+"""Every sample in sample_rakefiles/ runs as its comments promise, through the installed command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_rakefiles"
+
+
+def pydrake(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("pydrake")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pydrake"]
+    return subprocess.run(cmd + list(args), cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def sample(tmp_path):
+    def copy(name: str) -> Path:
+        dest = tmp_path / name
+        shutil.copytree(SAMPLES / name, dest)
+        return dest
+
+    return copy
+
+
+def test_hello_runs_default_and_takes_env_assignments(sample):
+    folder = sample("hello")
+    result = pydrake(folder)
+    assert result.returncode == 0
+    assert result.stdout == "Hello, world!\nDone.\n"
+    assert pydrake(folder, "greet", "NAME=Rake user").stdout == "Hello, Rake user!\n"
+
+
+def test_hello_lists_described_tasks(sample):
+    result = pydrake(sample("hello"), "-T")
+    assert result.stdout.splitlines() == [
+        "pydrake default  # Greet the world",
+        "pydrake greet    # Print a greeting (NAME=you to change who is greeted)",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler")
+def test_c_project_builds_then_is_up_to_date(sample):
+    folder = sample("c_project")
+    first = pydrake(folder)
+    assert first.returncode == 0, first.stderr
+    compiled = [line for line in first.stderr.splitlines() if " -c src/" in line]
+    assert len(compiled) == 3
+    assert (folder / "bin" / "app").exists()
+    assert subprocess.run([str(folder / "bin" / "app")], capture_output=True, text=True).stdout == (
+        "Hello from pydrake!\n6 * 7 = 42\n"
+    )
+    second = pydrake(folder)
+    assert second.returncode == 0
+    assert second.stdout == "" and second.stderr == ""
+    # Touching one header rebuilds only the objects that include it, then the link.
+    (folder / "src" / "mathx.h").touch()
+    third = pydrake(folder)
+    rebuilt = [line.split()[line.split().index("-o") + 1] for line in third.stderr.splitlines()]
+    assert rebuilt == ["obj/main.o", "obj/mathx.o", "bin/app"]
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler")
+def test_c_project_clobber_removes_products(sample):
+    folder = sample("c_project")
+    assert pydrake(folder).returncode == 0
+    assert pydrake(folder, "clobber").returncode == 0
+    assert not (folder / "obj").exists() and not (folder / "bin").exists()
+
+
+def test_namespaces_run_in_dependency_order(sample):
+    folder = sample("namespaces")
+    result = pydrake(folder)
+    assert result.stdout.splitlines() == [
+        "db: created",
+        "db: migrated to latest",
+        "db: seeded sample data",
+        "assets:compile: compiled (scope assets)",
+    ]
+    assert pydrake(folder, "db:migrate", "VERSION=7").stdout.splitlines()[-1] == "db: migrated to 7"
