@@ -9,11 +9,13 @@ import sys
 import traceback
 from typing import Any
 
+from pydrake.engine.parallel import BuildFailed, Interrupted, ParallelRunner
 from pydrake.engine.sequential import SequentialRunner
 from pydrake.rake.errors import RakeError, chain_of
 from pydrake.rake.install import install_rake
 from pydrake.rake.rake_application import RakeApplication
-from pydrake.rake.task_arguments import parse_task_string
+from pydrake.rake.ruby_classes import INVOKE_INSIDE_INVOKE
+from pydrake.rake.task_arguments import TaskArguments, parse_task_string
 from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
 from pydrake.report.trace import TraceReport
@@ -51,7 +53,9 @@ class Application:
         install_rake(self.rt, self.app)
         self.events = TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
         self.runner = SequentialRunner(self.app.manager, self.events, options)
-        self.app.invoker = self.runner
+        self.jobs = options.thread_count()
+        self.parallel: ParallelRunner | None = None
+        self.app.invoker = self
 
     # ------------------------------------------------------------ the run
 
@@ -191,6 +195,23 @@ class Application:
             raise self.rt.error("LoadError", f"cannot load such file -- {path}")
         self.load_file(path)
 
+    # ------------------------------------------------------------ invoking from Ruby
+
+    def invoke(self, task: Any, args: Any) -> None:
+        """``Task#invoke`` from Ruby: sequential, except inside a parallel run where it is an error (SPEC 3)."""
+        caller = self.parallel.current_task() if self.parallel is not None else None
+        if caller is not None:
+            raise self.rt.error(
+                INVOKE_INSIDE_INVOKE,
+                f"task '{task.name}' invoked inside task '{caller.name}' while running with {self.jobs} threads; "
+                f"declare '{task.name}' as a prerequisite of '{caller.name}' (or use seq) instead",
+            )
+        self.runner.invoke(task, args)
+
+    def execute(self, task: Any, args: Any) -> None:
+        """``Task#execute`` from Ruby: only the task's actions, allowed everywhere."""
+        self.runner.execute(task, args)
+
     # ------------------------------------------------------------ top level
 
     def top_level(self) -> None:
@@ -201,11 +222,29 @@ class Application:
         elif opts.show_prereqs:
             for line in listing.prereq_lines(APP_NAME, self.app.manager.tasks()):
                 sys.stdout.write(line + "\n")
+        elif self.jobs > 1 and not opts.dryrun:
+            self.run_parallel()
         else:
             for task_string in self.app.top_level_tasks:
                 name, args = parse_task_string(task_string)
                 task = self.app.manager.resolve(name)
                 self.runner.invoke(task, args)
+
+    def run_parallel(self) -> None:
+        """Every top-level task and its prerequisites on ``-j N`` workers."""
+        requests = []
+        for task_string in self.app.top_level_tasks:
+            name, args = parse_task_string(task_string)
+            task = self.app.manager.resolve(name)
+            requests.append((task, TaskArguments(task.arg_names, args)))
+        self.parallel = ParallelRunner(
+            self.rt,
+            self.events,
+            self.jobs,
+            keep_going=bool(self.options.keep_going),
+            output_sync=self.options.output_sync != "none",
+        )
+        self.parallel.run(requests)
 
     def display_tasks(self) -> None:
         opts = self.options
@@ -234,6 +273,11 @@ class Application:
         status = self.exit_status(exc)
         if status is not None:
             return status
+        if isinstance(exc, BuildFailed):
+            return self.report_failures(exc)
+        if isinstance(exc, Interrupted):
+            sys.stderr.write(f"{APP_NAME} aborted!\n" + ("Interrupt: \n" if exc.signum == 2 else f"SignalException: SIG{'TERM' if exc.signum == 15 else exc.signum}\n"))
+            return 128 + exc.signum
         if isinstance(exc, KeyboardInterrupt):
             details = ErrorDetails("Interrupt", "")
         else:
@@ -249,6 +293,28 @@ class Application:
             stream.write("".join(traceback.format_exception(exc)))
         stream.flush()
         return 1
+
+    def report_failures(self, failure: BuildFailed) -> int:
+        """Every failed task's report, then the output of the failed commands again (SPEC 4 and 5)."""
+        full = bool(self.options.trace or self.options.backtrace)
+        stream = sys.stdout if self.options.trace_output == "stdout" else sys.stderr
+        status = 1
+        repeats = []
+        for node in failure.failed:
+            exc = node.error
+            assert exc is not None
+            code = self.exit_status(exc)
+            if code is not None:
+                status = code if len(failure.failed) == 1 else 1
+                continue
+            stream.write(failure_report(APP_NAME, self.details(exc), full))
+            output = getattr(exc, "exc", None) and exc.exc.ivars.get("__command_output")  # type: ignore[attr-defined]
+            if output:
+                repeats.append(output)
+        for out, err in repeats:
+            sys.stderr.write(out + err)
+        stream.flush()
+        return status
 
     def exit_status(self, exc: BaseException) -> int | None:
         """The status of ``exit``/``abort`` (SystemExit), or None for any other error."""

@@ -52,11 +52,29 @@ def _define(rt: Any, task_class: type[Task], args: tuple[Any, ...], block: RProc
     app = app_of(rt)
     converted = [to_model(rt, a) for a in args]
     name, arg_names, prereqs, order_only = app.manager.resolve_args(converted)
+    prereqs = flatten(prereqs)
     if name is None:
         raise rt.error("ArgumentError", "wrong number of arguments (given 0, expected 1+)")
     return app.manager.define_task(
         task_class, name_of(rt, name), prereqs, order_only, arg_names, make_action(rt, block), location(rt)
     )
+
+
+def flatten(items: Any) -> Any:
+    """Nested prerequisite lists (``[:a, seq[:b, :c]]``) as one flat list (SPEC 1)."""
+    if not isinstance(items, list):
+        return items
+    out: list[Any] = []
+    stack = [iter(items)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, list):
+                stack.append(iter(item))
+                break
+            out.append(item)
+        else:
+            stack.pop()
+    return out
 
 
 def dsl_task(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Task:
@@ -166,6 +184,8 @@ def dsl_sh(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
     command = parse_command(rt, cmd + ([options] if options else []))
     rt.stdout.flush()
     rt.stderr.flush()
+    out, err = rt.stdout, rt.stderr
+    marks = (_mark(out), _mark(err))
     result = run(rt, command)
     status = result.status
     rt.set_global("$?", status)
@@ -174,8 +194,18 @@ def dsl_sh(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
         return rt.call_block(block, ok, status)
     if not ok:
         code = status.exitstatus
-        raise rt.error("RuntimeError", f"Command failed with status ({'' if code is None else code}): [{shown[:42]}...]")
+        error = rt.error("RuntimeError", f"Command failed with status ({'' if code is None else code}): [{shown[:42]}...]")
+        if marks[0] is not None and marks[1] is not None:
+            # Collected output (a parallel run): keep what this command printed, to repeat after the report.
+            error.exc.ivars["__command_output"] = (out.getvalue()[marks[0]:], err.getvalue()[marks[1]:])
+        raise error
     return ok
+
+
+def _mark(stream: Any) -> int | None:
+    """How much a collecting stream holds now (None for a real stream)."""
+    getvalue = getattr(stream, "getvalue", None)
+    return len(getvalue()) if getvalue is not None else None
 
 
 def dsl_ruby(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:

@@ -269,6 +269,9 @@ class Builder:
 
     def binop(self, op: Token, lhs: Any, rhs: Any) -> Any:
         line, col = _pos(lhs)
+        if op.type == "POW" and isinstance(lhs, ast.UnOp) and lhs.op == "-@":
+            # Unary minus binds looser than `**`: `-x ** 2` is `-(x ** 2)`.
+            return ast.UnOp(line, col, "-@", ast.BinOp(line, col, "**", lhs.operand, rhs))
         if op.type == "ANDOP":
             return ast.And(line, col, lhs, rhs)
         if op.type == "OROP":
@@ -278,7 +281,7 @@ class Builder:
     def uminus(self, c: list[Any]) -> Any:
         line, col = _pos(c[0])
         x = c[1]
-        if isinstance(x, ast.IntLit | ast.FloatLit):
+        if isinstance(x, ast.IntLit | ast.FloatLit) and c[0].value != "-pow":
             return replace(x, line=line, col=col, value=-x.value)
         return ast.UnOp(line, col, "-@", x)
 

@@ -867,6 +867,12 @@ class Lexer:
                 self.emit("SYMBOL", name, start, END)
                 return
         if c == "-" and c2.isdigit() and (state in (BEG, MID) or (state == ARG and space_before)):
+            m = NUMBER_RE.match(src, start + 1)
+            if m and re.compile(r"[ \t]*\*\*").match(src, m.end()):
+                # `-2 ** 2` is -(2 ** 2): the minus binds looser than `**`.
+                self.pos = start + 1
+                self.emit("UMINUS", "-pow", start, BEG)
+                return
             self.pos = start + 1
             self.lex_number(start, negative=True)
             return

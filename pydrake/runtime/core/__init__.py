@@ -1,1 +1,42 @@
-"""Built-in methods of the core Ruby classes, one module per class."""
+"""Built-in methods of the core Ruby classes, one module per class.
+
+``load_all`` imports every one of them (each registers its methods with
+``classes.builtin`` as it is imported); a missing module is an error.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+MODULES = (
+    "kernel",
+    "object",
+    "module",
+    "exception",
+    "proc",
+    "struct",
+    "string",
+    "regexp",
+    "symbol",
+    "numeric",
+    "singletons",
+    "comparable",
+    "format",
+    "array",
+    "hash",
+    "range",
+    "enumerable",
+    "file",
+    "dir",
+    "io",
+    "env",
+    "time",
+    "process",
+    "fileutils",
+)
+
+
+def load_all() -> None:
+    """Import every core built-in module."""
+    for name in MODULES:
+        importlib.import_module(f"{__name__}.{name}")

@@ -1,0 +1,200 @@
+"""The parallel executor: runs a Plan on N worker threads (``-j N``, SPEC sections 1, 3, 4 and 5).
+
+The main thread owns the Plan and the failure policy; workers only run one
+node each and hand it back.  A file task decides ``needed?`` on its worker,
+after all its prerequisites finished, exactly as in a sequential run.  After
+the first failure no node starts (unless keep-going); running ones finish and
+their commands are waited for.  SIGINT/SIGTERM are passed on to the running
+commands' process groups, and the run ends after they are reaped.
+"""
+
+from __future__ import annotations
+
+import io
+import queue
+import random
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from pydrake.engine.events import Events
+from pydrake.engine.graph import Graph, Node, resolve_graph
+from pydrake.engine.plan import Plan
+from pydrake.rake.errors import attach_chain
+from pydrake.rake.task import Task
+from pydrake.rake.task_arguments import TaskArguments
+from pydrake.runtime import children
+
+
+class BuildFailed(Exception):
+    """One or more tasks failed in a parallel run; ``failed`` are their nodes in Rake order."""
+
+    def __init__(self, failed: list[Node]) -> None:
+        super().__init__(f"{len(failed)} task(s) failed")
+        self.failed = failed
+
+
+class Interrupted(Exception):
+    """The run was stopped by a signal after its running commands were reaped."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class OutputSink:
+    """Where a task's output goes: per-task blocks (``--output-sync=task``) or straight through."""
+
+    def __init__(self, rt: Any, sync: bool) -> None:
+        self.rt = rt
+        self.sync = sync
+        self.lock = threading.Lock()
+
+    def begin(self) -> tuple[io.StringIO, io.StringIO] | None:
+        if not self.sync:
+            return None
+        out, err = io.StringIO(), io.StringIO()
+        self.rt.push_output(out, err)
+        return out, err
+
+    def end(self, buffers: tuple[io.StringIO, io.StringIO] | None) -> tuple[str, str] | None:
+        """Write a task's collected output as one block per stream."""
+        if buffers is None:
+            return None
+        self.rt.pop_output()
+        out, err = buffers[0].getvalue(), buffers[1].getvalue()
+        with self.lock:
+            if out:
+                sys.stdout.write(out)
+                sys.stdout.flush()
+            if err:
+                sys.stderr.write(err)
+                sys.stderr.flush()
+        return out, err
+
+
+class ParallelRunner:
+    """Runs requested tasks with up to ``jobs`` actions at once."""
+
+    def __init__(
+        self,
+        rt: Any,
+        events: Events,
+        jobs: int,
+        keep_going: bool = False,
+        output_sync: bool = True,
+        shuffle: random.Random | None = None,
+        on_progress: Callable[[int, int, list[str]], None] | None = None,
+    ) -> None:
+        self.rt = rt
+        self.events = events
+        self.jobs = max(1, jobs)
+        self.keep_going = keep_going
+        self.sink = OutputSink(rt, output_sync)
+        self.shuffle = shuffle
+        self.on_progress = on_progress
+        self.local = threading.local()  # the node a worker thread is running
+        self.signum: int | None = None
+
+    # ------------------------------------------------------------ nested invoke
+
+    def current_task(self) -> Task | None:
+        """The task running on this thread, if it is a worker of this run."""
+        node = getattr(self.local, "node", None)
+        return None if node is None else node.task
+
+    # ------------------------------------------------------------ the run
+
+    def run(self, requests: list[tuple[Task, TaskArguments]]) -> None:
+        """Resolve the graph, then run it; raises BuildFailed or Interrupted at the end."""
+        graph = resolve_graph(requests)
+        plan = Plan(graph, shuffle=self.shuffle)
+        done: queue.Queue[Node] = queue.Queue()
+        failed: list[Node] = []
+        running: dict[int, Node] = {}
+        finished = 0
+        stop = False
+        restore = self._install_signal_handlers()
+        try:
+            with ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="pydrake") as pool:
+                while True:
+                    while not stop and self.signum is None and len(running) < self.jobs:
+                        node = plan.find_work()
+                        if node is None:
+                            break
+                        running[node.index] = node
+                        pool.submit(self._run_node, node, done)
+                        self._progress(finished, len(graph), running)
+                    if not running:
+                        break
+                    try:
+                        node = done.get(timeout=0.2)
+                    except queue.Empty:
+                        continue
+                    del running[node.index]
+                    finished += 1
+                    if node.error is None:
+                        plan.finished(node)
+                    else:
+                        failed.append(node)
+                        plan.failed(node)
+                        if not self.keep_going:
+                            stop = True
+                    self._progress(finished, len(graph), running)
+        finally:
+            restore()
+        if self.signum is not None:
+            raise Interrupted(self.signum)
+        if failed:
+            failed.sort(key=lambda n: n.index)
+            raise BuildFailed(failed)
+
+    def _progress(self, finished: int, total: int, running: dict[int, Node]) -> None:
+        if self.on_progress is not None:
+            self.on_progress(finished, total, [n.task.name for n in running.values()])
+
+    def _run_node(self, node: Node, done: queue.Queue[Node]) -> None:
+        """On a worker: decide ``needed?``, run the actions with this task's output collected, hand the node back."""
+        self.local.node = node
+        buffers = self.sink.begin()
+        try:
+            task = node.task
+            task.already_invoked = True
+            if task.needed():
+                self.events.execute(task, False)
+                task.execute(node.args)
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the main thread
+            attach_chain(error, node.chain)
+            task.invocation_exception = error
+            node.error = error
+        finally:
+            node.captured = self.sink.end(buffers)
+            self.local.node = None
+            done.put(node)
+
+    # ------------------------------------------------------------ signals
+
+    def _install_signal_handlers(self) -> Callable[[], None]:
+        """Forward SIGINT/SIGTERM to the running commands and stop starting tasks (main thread only)."""
+        if threading.current_thread() is not threading.main_thread():
+            return lambda: None
+
+        def handler(signum: int, frame: Any) -> None:
+            self.signum = signum
+            children.signal_all(signum)
+
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+        def restore() -> None:
+            for sig, old in previous.items():
+                signal.signal(sig, old)
+
+        return restore
+
+
+def graph_of(requests: list[tuple[Task, TaskArguments]]) -> Graph:
+    """The graph a parallel run of these requests would execute (for listings and tests)."""
+    return resolve_graph(requests)

@@ -1,0 +1,94 @@
+"""The registry of running child processes, so an interrupt can reach every one of them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+
+_lock = threading.Lock()
+_running: list[subprocess.Popen] = []
+
+# Whether new children get a process group of their own (``process_group=0``):
+# True always, False never, None (the default) unless standard input is a
+# terminal. A child in its own group does not receive the terminal's Ctrl-C,
+# so the engine decides what reaches it (``signal_all``). A child in a
+# background group that reads the terminal or changes its modes (an editor,
+# a pager, ``ssh``, a password prompt) is stopped by SIGTTIN/SIGTTOU, so with
+# a terminal on stdin children stay in the terminal's foreground group, as
+# under Rake, and Ctrl-C reaches them directly.
+own_process_group: bool | None = None
+
+
+def _wants_own_group() -> bool:
+    if own_process_group is not None:
+        return own_process_group
+    try:
+        return not os.isatty(0)
+    except OSError:
+        return True
+
+
+def popen_kwargs() -> dict[str, object]:
+    """The ``subprocess.Popen`` keyword arguments every spawned child gets."""
+    return {"process_group": 0} if _wants_own_group() else {}
+
+
+def register(popen: subprocess.Popen) -> None:
+    """Record a child that has just been started (call right after ``Popen`` with ``popen_kwargs()``)."""
+    try:
+        own = os.getpgid(popen.pid) == popen.pid
+    except OSError:
+        own = False
+    popen.pydrake_own_group = own  # type: ignore[attr-defined]
+    with _lock:
+        _running.append(popen)
+
+
+def unregister(popen: subprocess.Popen) -> None:
+    """Forget a child that has been waited for (unknown children are ignored)."""
+    with _lock:
+        try:
+            _running.remove(popen)
+        except ValueError:
+            pass
+
+
+def running() -> list[subprocess.Popen]:
+    """The children started and not yet waited for, oldest first."""
+    with _lock:
+        return list(_running)
+
+
+def signal_all(sig: int = signal.SIGTERM) -> int:
+    """Send ``sig`` to every running child's process group; returns how many were signalled."""
+    count = 0
+    for popen in running():
+        if popen.poll() is not None:
+            continue
+        try:
+            if getattr(popen, "pydrake_own_group", False):
+                os.killpg(popen.pid, sig)
+            else:
+                os.kill(popen.pid, sig)
+            count += 1
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            pass
+    return count
+
+
+def wait_all(timeout: float | None = None) -> bool:
+    """Wait for every registered child (forgetting each that ends); False when ``timeout`` ran out first."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    for popen in running():
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            popen.wait(remaining)
+        except subprocess.TimeoutExpired:
+            return False
+        unregister(popen)
+    return True

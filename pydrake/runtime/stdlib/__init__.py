@@ -1,0 +1,1 @@
+"""Ruby standard-library shims: each module registers what ``require "<name>"`` loads."""
