@@ -253,7 +253,7 @@ def args_to_a(rt: Any, recv: TaskArguments, block: RProc | None = None) -> list[
 @builtin(TASK_ARGUMENTS, "extras")
 def args_extras(rt: Any, recv: TaskArguments, block: RProc | None = None) -> list[Any]:
     """The values beyond the named arguments."""
-    return [_ruby_value(v) for v in recv.extras()]
+    return [_ruby_value(v) for v in recv.extras]
 
 
 @builtin(TASK_ARGUMENTS, "to_hash", "to_h")

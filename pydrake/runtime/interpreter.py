@@ -732,9 +732,6 @@ class Interpreter(Evaluator, ModuleTables):
 
     # ------------------------------------------------------------ globals
 
-    def _global_name(self, name: str) -> str:
-        return self._galiases.get(name, name)
-
     def get_global(self, name: str) -> Any:
         """Protocol: a global variable; nil when unset."""
         name = self._galiases.get(name, name)

@@ -79,22 +79,34 @@ def _route(name: str) -> Any:
 
 
 def cache_file() -> str | None:
-    """Where the parser tables are cached: a private folder in the user's cache (None: do not cache).
+    """Where the parser tables are cached (None: do not cache).
 
-    The cache is a pickle, so it is only used from a folder that this user owns and nobody else can write.
+    The cache is a pickle, so it only lives where nobody but its owner can write: beside the
+    package's own code when that folder is the user's (a checkout or a user install), else a
+    private folder in the user's cache directory (``$XDG_CACHE_HOME/pydrake``, mode 0700).
     """
     from pydrake import __version__
 
+    name = f"grammar-{__version__}.lark-cache"
+    package = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+    if _private(package, create=True):
+        return os.path.join(package, name)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "pydrake")
+    if _private(folder, create=True):
+        return os.path.join(folder, name)
+    return None
+
+
+def _private(folder: str, create: bool) -> bool:
+    """Is ``folder`` ours and writable by nobody else (made with mode 0700 if missing)?"""
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if create and not os.path.isdir(folder):
+            os.makedirs(folder, mode=0o700, exist_ok=True)
         st = os.stat(folder)
-        if st.st_uid != os.getuid() or st.st_mode & 0o022:
-            return None
+        return st.st_uid == os.getuid() and not st.st_mode & 0o022 and os.access(folder, os.W_OK)
     except OSError:
-        return None
-    return os.path.join(folder, f"grammar-{__version__}.cache")
+        return False
 
 
 def parser() -> Lark:
@@ -106,7 +118,7 @@ def parser() -> Lark:
                 cache = cache_file()
                 try:
                     _parser = build_parser(cache=cache) if cache else build_parser()
-                except (OSError, EOFError, ValueError):
+                except Exception:  # noqa: BLE001 - a damaged or foreign cache file: build afresh
                     _parser = build_parser()
     return _parser
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
@@ -95,9 +96,13 @@ def state_from(rt: Any, arg: Any) -> GenState:
 # ---------------------------------------------------------------- generating
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\b": "\\b"}
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
-_NEEDS_ESCAPE_SLASH = re.compile(r'["\\/\x00-\x1f]')
-_NEEDS_ESCAPE_ASCII = re.compile(r'["\\\x00-\x1f\x7f-\U0010ffff]')
+_ESCAPE_SETS = {"plain": r'["\\\x00-\x1f]', "slash": r'["\\/\x00-\x1f]', "ascii": r'["\\\x00-\x1f\x7f-\U0010ffff]'}
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    # compiled on first use: importing this module must stay cheap
+    return re.compile(source)
 
 
 def _escape_char(m: re.Match[str]) -> str:
@@ -116,13 +121,13 @@ def _escape_char(m: re.Match[str]) -> str:
 
 def quote(s: str, st: GenState | None = None) -> str:
     """A JSON string literal for ``s``, escaped as the generator does."""
-    pat = _NEEDS_ESCAPE
+    kind = "plain"
     if st is not None:
         if st.ascii_only:
-            pat = _NEEDS_ESCAPE_ASCII
+            kind = "ascii"
         elif st.escape_slash:
-            pat = _NEEDS_ESCAPE_SLASH
-    return '"' + pat.sub(_escape_char, s) + '"'
+            kind = "slash"
+    return '"' + _pattern(_ESCAPE_SETS[kind]).sub(_escape_char, s) + '"'
 
 
 def generate(rt: Any, obj: Any, st: GenState) -> str:
@@ -228,9 +233,9 @@ def _gen_array(rt: Any, obj: list[Any], st: GenState, out: list[str]) -> None:
 # ---------------------------------------------------------------- parsing
 
 _WS = " \t\r\n"
-_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[Ee][+-]?[0-9]+)?|[Ee][+-]?[0-9]+)")
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+_FLOAT = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[Ee][+-]?[0-9]+)?|[Ee][+-]?[0-9]+)"
+_INT = r"-?(?:0|[1-9][0-9]*)"
+_HEX4 = r"[0-9a-fA-F]{4}"
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
 
 
@@ -327,12 +332,12 @@ class Parser:
             if not self.allow_nan:
                 raise self.error(249, p)
             return -math.inf, p + 9
-        m = _FLOAT.match(text, p)
+        m = _pattern(_FLOAT).match(text, p)
         if m is not None:
             nxt = text[m.end() : m.end() + 1]
             if nxt == "" or nxt not in "0123456789Ee.-":
                 return float(m.group()), m.end()
-        m = _INT.match(text, p)
+        m = _pattern(_INT).match(text, p)
         if m is None or text[m.end() : m.end() + 1].isdigit():
             raise _Fail
         return int(m.group()), m.end()
@@ -371,11 +376,11 @@ class Parser:
     def unicode_escape(self, i: int) -> tuple[str, int]:
         """The character of ``\\uXXXX`` at ``i`` (a surrogate pair takes two escapes)."""
         text = self.text
-        if not _HEX4.fullmatch(text, i + 2, i + 6):
+        if not _pattern(_HEX4).fullmatch(text, i + 2, i + 6):
             raise _Fail
         code = int(text[i + 2 : i + 6], 16)
         if 0xD800 <= code < 0xDC00:
-            if text.startswith("\\u", i + 6) and _HEX4.fullmatch(text, i + 8, i + 12):
+            if text.startswith("\\u", i + 6) and _pattern(_HEX4).fullmatch(text, i + 8, i + 12):
                 low = int(text[i + 8 : i + 12], 16)
                 if 0xDC00 <= low < 0xE000:
                     return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), i + 12
