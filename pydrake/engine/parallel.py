@@ -118,6 +118,9 @@ class ParallelRunner:
         finished = 0
         stop = False
         restore = self._install_signal_handlers()
+        # Every command of a parallel run gets a process group of its own, so a signal can reach
+        # the whole command (its grandchildren too), whether or not a terminal is attached.
+        own_group, children.own_process_group = children.own_process_group, True
         try:
             with ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="pydrake") as pool:
                 while True:
@@ -145,6 +148,8 @@ class ParallelRunner:
                             stop = True
                     self._progress(finished, len(graph), running)
         finally:
+            children.own_process_group = own_group
+            children.clear_stop()
             restore()
         if self.signum is not None:
             raise Interrupted(self.signum)
@@ -184,7 +189,7 @@ class ParallelRunner:
 
         def handler(signum: int, frame: Any) -> None:
             self.signum = signum
-            children.signal_all(signum)
+            children.signal_all(signum, stop=True)
 
         previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
 

@@ -10,6 +10,9 @@ import time
 
 _lock = threading.Lock()
 _running: list[subprocess.Popen] = []
+# A stop signal already sent to every child (None: none). A child registered after it was
+# sent (its spawning thread was slower than the signal) gets it too, so none escapes.
+_stopping: int | None = None
 
 # Whether new children get a process group of their own (``process_group=0``):
 # True always, False never, None (the default) unless standard input is a
@@ -45,6 +48,9 @@ def register(popen: subprocess.Popen) -> None:
     popen.pydrake_own_group = own  # type: ignore[attr-defined]
     with _lock:
         _running.append(popen)
+        late = _stopping
+    if late is not None:
+        _send(popen, late)
 
 
 def unregister(popen: subprocess.Popen) -> None:
@@ -62,23 +68,41 @@ def running() -> list[subprocess.Popen]:
         return list(_running)
 
 
-def signal_all(sig: int = signal.SIGTERM) -> int:
-    """Send ``sig`` to every running child's process group; returns how many were signalled."""
+def signal_all(sig: int = signal.SIGTERM, stop: bool = False) -> int:
+    """Send ``sig`` to every running child's process group; returns how many were signalled.
+
+    With ``stop``, children registered later get ``sig`` as soon as they are registered,
+    until ``clear_stop()``.
+    """
+    global _stopping
+    if stop:
+        with _lock:
+            _stopping = sig
     count = 0
     for popen in running():
         if popen.poll() is not None:
             continue
-        try:
-            if getattr(popen, "pydrake_own_group", False):
-                os.killpg(popen.pid, sig)
-            else:
-                os.kill(popen.pid, sig)
+        if _send(popen, sig):
             count += 1
-        except ProcessLookupError:
-            pass
-        except PermissionError:
-            pass
     return count
+
+
+def clear_stop() -> None:
+    """New children are no longer signalled on registration."""
+    global _stopping
+    with _lock:
+        _stopping = None
+
+
+def _send(popen: subprocess.Popen, sig: int) -> bool:
+    try:
+        if getattr(popen, "pydrake_own_group", False):
+            os.killpg(popen.pid, sig)
+        else:
+            os.kill(popen.pid, sig)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
 
 
 def wait_all(timeout: float | None = None) -> bool:

@@ -72,7 +72,7 @@ def test_failure_under_j4_waits_for_running_children(tmp_path):
 def test_sigint_during_j4_build_exits_130_with_every_child_reaped(tmp_path):
     (tmp_path / "Rakefile").write_text(SLEEPERS)
     proc = subprocess.Popen(
-        command() + ["-j", "4"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command() + ["-j", "4"], cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     deadline = time.monotonic() + 30
     while len(pids(tmp_path)) < 4 and time.monotonic() < deadline:
@@ -87,7 +87,9 @@ def test_sigint_during_j4_build_exits_130_with_every_child_reaped(tmp_path):
 
 def test_sigterm_exits_143(tmp_path):
     (tmp_path / "Rakefile").write_text(SLEEPERS)
-    proc = subprocess.Popen(command() + ["-j", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        command() + ["-j", "2"], cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 30
     while len(pids(tmp_path)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)

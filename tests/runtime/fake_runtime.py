@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from pydrake.runtime.classes import CORE, class_of, find_method, find_singleton_method, new_exception
-from pydrake.runtime.objects import RClass, RModule, RProc, RubyError, RString
+from pydrake.runtime.objects import RClass, RModule, RProc, RString, RubyError
 
 
 class FakeRuntime:

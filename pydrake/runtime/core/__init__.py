@@ -33,10 +33,15 @@ MODULES = (
     "time",
     "process",
     "fileutils",
+    # standard-library shims (a dotted name is a full module path): importing one only registers
+    # what ``require`` of its library does
+    "pydrake.runtime.stdlib.json",
+    "pydrake.runtime.stdlib.yaml",
+    "pydrake.runtime.stdlib.erb",
 )
 
 
 def load_all() -> None:
     """Import every core built-in module."""
     for name in MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+        importlib.import_module(name if "." in name else f"{__name__}.{name}")

@@ -10,7 +10,7 @@ from pydrake.runtime.interpreter import default_feature
 from pydrake.runtime.objects import RProc, Symbol
 from pydrake.runtime.stdlib.prelude import load_prelude
 
-SOURCE = r'''
+SOURCE = r"""
 module Process
   Tms = Struct.new(:utime, :stime, :cutime, :cstime) unless const_defined?(:Tms)
 end
@@ -82,7 +82,8 @@ module Benchmark
 
     def item(label = "", *format, &blk)
       print label.to_s.ljust(@width)
-      @list << res = Benchmark.measure(label, &blk)
+      res = Benchmark.measure(label, &blk)
+      @list << res
       print res.format(@format, *format)
       res
     end
@@ -125,7 +126,7 @@ module Benchmark
     benchmark(CAPTION, label_width, FORMAT, *labels, &blk)
   end
 end
-'''
+"""
 
 
 def process_times(rt: Any, mod: Any, block: RProc | None = None) -> Any:
