@@ -16,8 +16,10 @@ from pydrake.rake.install import install_rake
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import INVOKE_INSIDE_INVOKE
 from pydrake.rake.task_arguments import TaskArguments, parse_task_string
+from pydrake.rake.thread_pool import JobBudget, ThreadPool
 from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
+from pydrake.report.status import StatusLine, color_enabled
 from pydrake.report.trace import TraceReport
 from pydrake.runtime.interpreter import Interpreter
 from pydrake.runtime.objects import RString, RubyError
@@ -54,6 +56,9 @@ class Application:
         self.events = TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
         self.runner = SequentialRunner(self.app.manager, self.events, options)
         self.jobs = options.thread_count()
+        self.budget = JobBudget(self.jobs)
+        self.budget.try_acquire()  # the main thread's slot, until a parallel run hands slots to tasks
+        self.app.thread_pool = ThreadPool(self.budget)
         self.parallel: ParallelRunner | None = None
         self.app.invoker = self
 
@@ -230,6 +235,15 @@ class Application:
                 task = self.app.manager.resolve(name)
                 self.runner.invoke(task, args)
 
+    def status_line(self) -> StatusLine | None:
+        """The terminal status line of a parallel run: only when stdout is a terminal."""
+        try:
+            if not sys.stdout.isatty():
+                return None
+        except (AttributeError, ValueError):
+            return None
+        return StatusLine(sys.stdout, os.environ.get("PYDRAKE_STATUS"), color_enabled(sys.stdout))
+
     def run_parallel(self) -> None:
         """Every top-level task and its prerequisites on ``-j N`` workers."""
         requests = []
@@ -243,8 +257,14 @@ class Application:
             self.jobs,
             keep_going=bool(self.options.keep_going),
             output_sync=self.options.output_sync != "none",
+            budget=self.budget,
+            display=self.status_line(),
         )
-        self.parallel.run(requests)
+        self.budget.release()  # the main thread only schedules from here on
+        try:
+            self.parallel.run(requests)
+        finally:
+            self.budget.try_acquire()
 
     def display_tasks(self) -> None:
         opts = self.options

@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Protocol
 
 from pydrake.engine.events import Events
 from pydrake.engine.graph import Graph, Node, resolve_graph
@@ -26,6 +26,7 @@ from pydrake.engine.plan import Plan
 from pydrake.rake.errors import attach_chain
 from pydrake.rake.task import Task
 from pydrake.rake.task_arguments import TaskArguments
+from pydrake.rake.thread_pool import JobBudget
 from pydrake.runtime import children
 
 
@@ -45,12 +46,25 @@ class Interrupted(Exception):
         self.signum = signum
 
 
+class Display(Protocol):
+    """A progress display (the terminal status line) that task output must not overwrite."""
+
+    def update(self, finished: int, total: int, running: list[str]) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def redraw(self) -> None: ...
+
+    def finish(self) -> None: ...
+
+
 class OutputSink:
     """Where a task's output goes: per-task blocks (``--output-sync=task``) or straight through."""
 
-    def __init__(self, rt: Any, sync: bool) -> None:
+    def __init__(self, rt: Any, sync: bool, display: Display | None = None) -> None:
         self.rt = rt
         self.sync = sync
+        self.display = display
         self.lock = threading.Lock()
 
     def begin(self) -> tuple[io.StringIO, io.StringIO] | None:
@@ -67,12 +81,16 @@ class OutputSink:
         self.rt.pop_output()
         out, err = buffers[0].getvalue(), buffers[1].getvalue()
         with self.lock:
+            if self.display is not None and (out or err):
+                self.display.clear()
             if out:
                 sys.stdout.write(out)
                 sys.stdout.flush()
             if err:
                 sys.stderr.write(err)
                 sys.stderr.flush()
+            if self.display is not None and (out or err):
+                self.display.redraw()
         return out, err
 
 
@@ -87,15 +105,18 @@ class ParallelRunner:
         keep_going: bool = False,
         output_sync: bool = True,
         shuffle: random.Random | None = None,
-        on_progress: Callable[[int, int, list[str]], None] | None = None,
+        budget: JobBudget | None = None,
+        display: Display | None = None,
     ) -> None:
         self.rt = rt
         self.events = events
         self.jobs = max(1, jobs)
         self.keep_going = keep_going
-        self.sink = OutputSink(rt, output_sync)
+        self.sink = OutputSink(rt, output_sync, display)
         self.shuffle = shuffle
-        self.on_progress = on_progress
+        self.display = display
+        # Slots shared with Rake's thread pool (futures inside actions): a task takes one to start.
+        self.budget = budget if budget is not None else JobBudget(self.jobs)
         self.local = threading.local()  # the node a worker thread is running
         self.signum: int | None = None
 
@@ -124,9 +145,10 @@ class ParallelRunner:
         try:
             with ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="pydrake") as pool:
                 while True:
-                    while not stop and self.signum is None and len(running) < self.jobs:
+                    while not stop and self.signum is None and self.budget.try_acquire():
                         node = plan.find_work()
                         if node is None:
+                            self.budget.release()
                             break
                         running[node.index] = node
                         pool.submit(self._run_node, node, done)
@@ -138,6 +160,7 @@ class ParallelRunner:
                     except queue.Empty:
                         continue
                     del running[node.index]
+                    self.budget.release()
                     finished += 1
                     if node.error is None:
                         plan.finished(node)
@@ -148,6 +171,8 @@ class ParallelRunner:
                             stop = True
                     self._progress(finished, len(graph), running)
         finally:
+            if self.display is not None:
+                self.display.finish()
             children.own_process_group = own_group
             children.clear_stop()
             restore()
@@ -158,8 +183,8 @@ class ParallelRunner:
             raise BuildFailed(failed)
 
     def _progress(self, finished: int, total: int, running: dict[int, Node]) -> None:
-        if self.on_progress is not None:
-            self.on_progress(finished, total, [n.task.name for n in running.values()])
+        if self.display is not None:
+            self.display.update(finished, total, [n.task.name for n in running.values()])
 
     def _run_node(self, node: Node, done: queue.Queue[Node]) -> None:
         """On a worker: decide ``needed?``, run the actions with this task's output collected, hand the node back."""

@@ -379,6 +379,9 @@ DSL_FUNCTIONS = {
 
 def install_dsl(rt: Any) -> None:
     """Make the DSL callable from every Ruby object of ``rt`` (as Rake's ``extend Rake::DSL`` does for main)."""
+    from pydrake.rake.ruby_api import dsl_multitask_each
+
+    rt.define_global_function("multitask_each", dsl_multitask_each)
     for name, fn in DSL_FUNCTIONS.items():
         rt.define_global_function(name, fn)
     for verb in FILEUTILS_VERBS:

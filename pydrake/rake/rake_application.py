@@ -44,6 +44,7 @@ class RakeApplication:
         self.verbose_flag: Any = verbose if isinstance(verbose, bool) else DEFAULT
         self.nowrite_flag = bool(getattr(options, "nowrite", False) or getattr(options, "dryrun", False))
         self.rakelib_dirs: list[str] = list(getattr(options, "rakelib", None) or ["rakelib"])
+        self.thread_pool: Any = None  # the run's ThreadPool, set by the application
 
     def trace_rule(self, line: str) -> None:
         """One ``--rules`` line, on the trace stream."""

@@ -557,3 +557,66 @@ def rake_from_pathname(rt: Any, mod: Any, path: Any, block: RProc | None = None)
 RAKE.constants["EARLY"] = EARLY
 RAKE.constants["LATE"] = LATE
 
+
+
+# ------------------------------------------------------------ Rake::ThreadPool and futures
+
+from pydrake.rake.ruby_classes import THREAD_POOL  # noqa: E402
+from pydrake.rake.thread_pool import Future, ThreadPool  # noqa: E402
+
+FUTURE = RClass("Rake::Promise", OBJECT, RAKE)
+register_type(ThreadPool, THREAD_POOL)
+register_type(Future, FUTURE)
+
+
+def pool_future(rt: Any, pool: ThreadPool, args: tuple[Any, ...], block: RProc) -> Future:
+    """A future running ``block`` with ``args``, its output going where the caller's goes."""
+    out, err = rt.stdout, rt.stderr
+
+    def work() -> Any:
+        rt.push_output(out, err)
+        try:
+            return rt.call_block(block, *args)
+        finally:
+            rt.pop_output()
+
+    return pool.future(work)
+
+
+@builtin(APPLICATION, "thread_pool")
+def app_thread_pool(rt: Any, recv: RakeApplication, block: RProc | None = None) -> ThreadPool:
+    """The pool futures run on (sharing the ``-j`` budget with tasks)."""
+    return recv.thread_pool
+
+
+@builtin(THREAD_POOL, "future")
+def thread_pool_future(rt: Any, recv: ThreadPool, *args: Any, block: RProc | None = None) -> Future:
+    """``thread_pool.future(args) { |args| ... }``."""
+    if block is None:
+        raise rt.error("ArgumentError", "tried to create a future without a block")
+    return pool_future(rt, recv, args, block)
+
+
+@builtin(FUTURE, "value")
+def future_value(rt: Any, recv: Future, block: RProc | None = None) -> Any:
+    """The future's result (running it here if nobody has started it)."""
+    return recv.value()
+
+
+def dsl_multitask_each(rt: Any, recv: Any, items: Any, block: RProc | None = None) -> list[Any]:
+    """``multitask_each(list) { |x| ... }``: the block for each item on the shared job budget; the results."""
+    if block is None:
+        raise rt.error("ArgumentError", "multitask_each needs a block")
+    pool = app_of(rt).thread_pool
+    values = list(rt.call(items, "to_a")) if not isinstance(items, list) else list(items)
+    futures = [pool_future(rt, pool, (item,), block) for item in values]
+    results: list[Any] = [None] * len(futures)
+    first_error: BaseException | None = None
+    for i in reversed(range(len(futures))):  # as Rake: the caller takes the last ones itself
+        try:
+            results[i] = futures[i].value()
+        except BaseException as exc:  # noqa: BLE001 - every future finishes before the first error is raised
+            first_error = exc
+    if first_error is not None:
+        raise first_error
+    return results

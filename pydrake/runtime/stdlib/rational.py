@@ -30,7 +30,9 @@ def rational(value: Fraction | int) -> RRational:
 
 def _other(rt: Any, value: Any, op: str) -> Fraction | float:
     if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise rt.error("TypeError", f"{rt.real_class(value).name if value is not None else 'nil'} can't be coerced into Rational")
+        raise rt.error(
+            "TypeError", f"{rt.real_class(value).name if value is not None else 'nil'} can't be coerced into Rational"
+        )
     return value
 
 
