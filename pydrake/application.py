@@ -19,6 +19,7 @@ from pydrake.rake.task_arguments import TaskArguments, parse_task_string
 from pydrake.rake.thread_pool import JobBudget, ThreadPool
 from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
+from pydrake.report.lint import run_lint
 from pydrake.report.status import StatusLine, color_enabled
 from pydrake.report.trace import TraceReport
 from pydrake.runtime.interpreter import Interpreter
@@ -51,7 +52,7 @@ class Application:
             options.show_all_tasks = options.show_all_tasks or False
         self.rt = Interpreter()
         self.app = RakeApplication(self.rt, options, APP_NAME)
-        self.app.manager.record_task_metadata = bool(options.show_tasks)
+        self.app.manager.record_task_metadata = bool(options.show_tasks or options.lint or options.lint_trace)
         install_rake(self.rt, self.app)
         self.events = TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
         self.runner = SequentialRunner(self.app.manager, self.events, options)
@@ -61,15 +62,25 @@ class Application:
         self.app.thread_pool = ThreadPool(self.budget)
         self.parallel: ParallelRunner | None = None
         self.app.invoker = self
+        self.shuffled = False  # a --shuffle build started: its order is printed at the end
 
     # ------------------------------------------------------------ the run
 
     def run(self) -> int:
         """Rake's ``standard_exception_handling`` around init, load and top level."""
+        missing = unavailable_options(self.options)
+        if missing:
+            sys.stderr.write(f"{APP_NAME}: {missing} is not available in this version of pydrake\n")
+            return 2
         status = 0
         try:
             self.init()
-            self.load_rakefile()
+            try:
+                self.load_rakefile()
+            except Exception as exc:  # --lint: a Rakefile that cannot be loaded exits 2 (SPEC 6)
+                if not self.options.lint:
+                    raise
+                raise Exit(2 if self.handle(exc) else 0) from None
             self.top_level()
         except Exit as e:
             status = e.status
@@ -85,6 +96,9 @@ class Application:
             self.rt.run_at_exit()
         except BaseException as exc:  # noqa: BLE001
             status = self.handle(exc) or status
+        if self.shuffled and self.runner.shuffle is not None:
+            sys.stdout.flush()
+            sys.stderr.write(f"Run options: {self.runner.shuffle.option()}\n")
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
@@ -195,6 +209,10 @@ class Application:
             loaded.add(name)
 
     def load_import(self, name: str) -> None:
+        loader = self.app.loaders.get(os.path.splitext(name)[1])  # Rake.application.add_loader(ext, loader)
+        if loader is not None:
+            loader(name)
+            return
         path = os.path.abspath(name)
         if not os.path.exists(path):
             raise self.rt.error("LoadError", f"cannot load such file -- {path}")
@@ -222,18 +240,40 @@ class Application:
     def top_level(self) -> None:
         """List tasks, or invoke the top-level tasks in order."""
         opts = self.options
+        if opts.lint:
+            raise Exit(run_lint(self.rt, self.app.manager, list(opts.top_level_tasks), sys.stdout))
         if opts.show_tasks:
             self.display_tasks()
         elif opts.show_prereqs:
             for line in listing.prereq_lines(APP_NAME, self.app.manager.tasks()):
                 sys.stdout.write(line + "\n")
+        elif opts.lint_trace:
+            self.run_lint_trace()
         elif self.jobs > 1 and not opts.dryrun:
+            self.shuffled = True
             self.run_parallel()
         else:
-            for task_string in self.app.top_level_tasks:
-                name, args = parse_task_string(task_string)
-                task = self.app.manager.resolve(name)
-                self.runner.invoke(task, args)
+            self.shuffled = True
+            self.invoke_top_level()
+
+    def invoke_top_level(self) -> list[Any]:
+        """Invoke the top-level tasks in order on the sequential runner; the tasks."""
+        tasks = []
+        for task_string in self.app.top_level_tasks:
+            name, args = parse_task_string(task_string)
+            task = self.app.manager.resolve(name)
+            tasks.append(task)
+            self.runner.invoke(task, args)
+        return tasks
+
+    def run_lint_trace(self) -> None:
+        """``--lint-trace`` (SPEC 6): the sequential build with each task's file accesses recorded, then its findings."""
+        from pydrake.lint.trace import lint_trace
+
+        self.shuffled = True
+        status = lint_trace(self.app.manager, self.runner, self.invoke_top_level, self.app.rakefile, sys.stdout, sys.stderr)
+        if status:
+            raise Exit(status)
 
     def status_line(self) -> StatusLine | None:
         """The terminal status line of a parallel run: only when stdout is a terminal."""
@@ -258,6 +298,7 @@ class Application:
             keep_going=bool(self.options.keep_going),
             output_sync=self.options.output_sync != "none",
             budget=self.budget,
+            shuffle=self.runner.shuffle.ready_order() if self.runner.shuffle is not None else None,
             display=self.status_line(),
         )
         self.budget.release()  # the main thread only schedules from here on
@@ -382,14 +423,22 @@ class Application:
         return details
 
 
+# Options the command line accepts whose features are not built yet (each refuses clearly, never silently).
+PLANNED_OPTIONS = {"explain": "--explain", "graph": "--graph", "completion": "--completion", "safe": "--safe"}
+
+
+def unavailable_options(options: Any) -> str | None:
+    """The first option given whose feature does not exist yet, or None."""
+    for attr, flag in PLANNED_OPTIONS.items():
+        if getattr(options, attr, None):
+            return flag
+    return None
+
+
 class LoadFailure(Exception):
     """A Rakefile that cannot be found or loaded (reported as a RuntimeError with no task chain)."""
 
 
 def syntax_message(err: RubySyntaxError) -> str:
-    """Ruby's SyntaxError message: ``FILE:LINE: message``, then the offending line and a caret."""
-    text = f"{err.file}:{err.line}: {err.message}"
-    if err.source_line and "end-of-input" not in err.message:
-        caret = " " * max(err.col - 1, 0) + "^"
-        text += f"\n{err.source_line.rstrip()}\n{caret}"
-    return text
+    """Ruby's SyntaxError message for a parse failure."""
+    return err.ruby_message()

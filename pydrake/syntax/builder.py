@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lark import Token
+from pydrake.syntax.tokens import Tok as Token
 
 from pydrake.syntax import ast
 from pydrake.syntax.errors import RubySyntaxError

@@ -22,8 +22,17 @@ class RubySyntaxError(Exception):
         caret = " " * (max(self.col, 1) - 1) + "^"
         return f"{head}\n{self.source_line.rstrip()}\n{caret}"
 
+    def ruby_message(self) -> str:
+        """Ruby's SyntaxError message: ``FILE:LINE: message``, then the offending line and a caret
+        under the column (except at the end of the input, where Ruby shows no line)."""
+        head = f"{self.file}:{self.line}: {self.message}"
+        if not self.source_line or "end-of-input" in self.message:
+            return head
+        caret = " " * (max(self.col, 1) - 1) + "^"
+        return f"{head}\n{self.source_line.rstrip()}\n{caret}"
+
     def __str__(self) -> str:
-        return self.report()
+        return self.ruby_message()
 
 
 class UnsupportedSyntax(RubySyntaxError):

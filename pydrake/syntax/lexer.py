@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lark import Token
+from pydrake.syntax.tokens import Tok as Token
 
 from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
 
@@ -368,7 +368,7 @@ class Lexer:
         while self.pos < n:
             self.lex_one()
         if self.stack:
-            raise self.error("unexpected end of input: unclosed bracket", n)
+            raise self.error("syntax error, unexpected end-of-input", n)
         if self.out and self.out[-1].type != "TERM":
             self.out.append(Token("TERM", "\n", n, self.line, n - self.line_start + 1))
         return self.out

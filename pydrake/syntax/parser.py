@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token
+from lark import Lark
 from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
 from lark.lexer import Lexer as LarkLexer
 
@@ -16,6 +16,7 @@ from pydrake.syntax import ast
 from pydrake.syntax.builder import Builder
 from pydrake.syntax.errors import RubySyntaxError
 from pydrake.syntax.lexer import Lexer
+from pydrake.syntax.tokens import Tok
 
 _lock = threading.Lock()
 _parser: Any = None
@@ -147,11 +148,14 @@ def _line_of(source: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _syntax_error(tok: Token, source: str, filename: str, e: UnexpectedToken) -> RubySyntaxError:
+def _syntax_error(tok: Tok, source: str, filename: str, e: UnexpectedToken) -> RubySyntaxError:
     if tok.type == "$END":
         lines = source.splitlines() or [""]
         line = len(lines)
-        return RubySyntaxError("syntax error, unexpected end-of-input", filename, line, len(lines[-1]) + 1, lines[-1])
+        msg = "syntax error, unexpected end-of-input"
+        if "KW_END" in e.expected:
+            msg += ", expecting `end'"
+        return RubySyntaxError(msg, filename, line, len(lines[-1]) + 1, lines[-1])
     what = TOKEN_NAMES.get(tok.type) or f"'{tok.value}'"
     if tok.type == "TERM" and tok.value == "\n":
         what = "end-of-line"

@@ -1,0 +1,39 @@
+"""The token the lexer hands to Lark's LALR parser: a slim record, cheaper than ``lark.Token``.
+
+Lark's parser reads ``type`` to choose its action and keeps the token as the
+value of a shifted terminal; error reporting reads the position fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Tok:
+    """One token: its grammar terminal name, value and position."""
+
+    __slots__ = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
+
+    def __init__(self, type: str, value: Any, start_pos: int, line: int, column: int) -> None:  # noqa: A002
+        self.type = type
+        self.value = value
+        self.start_pos = start_pos
+        self.line = line
+        self.column = column
+        self.end_line = line
+        self.end_column = column
+        self.end_pos = start_pos
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.type}, {self.value!r}, {self.line}:{self.column})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tok):
+            return self.type == other.type and self.value == other.value
+        return self.value == other
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.value))
