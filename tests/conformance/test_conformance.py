@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -32,10 +34,23 @@ def command() -> list[str]:
     return command_under_test()
 
 
+@pytest.fixture(scope="session")
+def outcomes(command: list[str]):
+    """Every case started at once on a pool of one worker per CPU; each test waits for its own result.
+
+    Cases are independent (each runs in its own scratch folder), so running them side by side
+    only shortens the wall time; every test still reports its own case.
+    """
+    pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1))
+    futures: dict[Path, Future[list[str]]] = {c: pool.submit(run_case, c, command) for c in find_cases(CASES)}
+    yield futures
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 @pytest.mark.parametrize("case_dir", _cases())
-def test_case(case_dir: Path, command: list[str]) -> None:
+def test_case(case_dir: Path, outcomes) -> None:
     """The command does what the case recorded from Rake (or specified) in every run."""
-    problems = run_case(case_dir, command)
+    problems = outcomes[case_dir].result()
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
