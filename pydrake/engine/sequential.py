@@ -8,6 +8,7 @@ from typing import Any
 
 from pydrake.engine.events import Events
 from pydrake.engine.invocation_chain import TOP, InvocationChain, circular_dependency
+from pydrake.engine.shuffle import Shuffle, resolve
 from pydrake.rake.errors import attach_chain
 from pydrake.rake.task import Task
 from pydrake.rake.task_arguments import EMPTY_TASK_ARGS, TaskArguments, parse_task_string
@@ -73,6 +74,8 @@ class SequentialRunner:
         self.events = events
         self.options = options if options is not None else RunOptions()
         self.execute_strategy = DryRunExecution(events) if self._option("dryrun", False) else ActionExecution(events)
+        # ``--shuffle``: sibling prerequisites in this order instead of Rake's (None: Rake's exact order).
+        self.shuffle: Shuffle | None = resolve(self._option("shuffle", None))
 
     def _option(self, name: str, default: Any) -> Any:
         return getattr(self.options, name, default)
@@ -156,5 +159,11 @@ class SequentialRunner:
         prereqs = task.prerequisite_tasks()
         if len(prereqs) > 1 and self.reverses_prerequisites(task):
             prereqs.reverse()
+        if len(prereqs) > 1 and self.shuffle is not None:
+            prereqs = self.shuffle.siblings(task.name, prereqs, _task_name)
         frame.prereqs = prereqs
         return True
+
+
+def _task_name(task: Task) -> str:
+    return task.name

@@ -9,6 +9,7 @@ from pydrake.rake import ruby_api, string_ext  # noqa: F401 - register the Ruby 
 from pydrake.rake.dsl import app_of, fileutils_call, install_dsl
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import FILE_LIST, RAKE
+from pydrake.rake.tasklibs import install_tasklibs
 from pydrake.runtime.classes import CORE
 from pydrake.runtime.objects import RString
 
@@ -31,6 +32,7 @@ def install_rake(rt: Any, app: RakeApplication) -> None:
     for name in PLAIN_FEATURES:
         rt.register_feature(name, _plain)
     rt.register_feature("rake/clean", _rake_clean)
+    install_tasklibs(rt)
 
 
 def _plain(rt: Any) -> None:

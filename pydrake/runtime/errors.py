@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import inspect
 import os
 from typing import Any
 
@@ -69,14 +70,56 @@ def oserror_message(exc: OSError, func: str | None) -> str:
     return f"{text}{at} - {path}"
 
 
-def translate(rt: Any, exc: BaseException, recv: Any, name: str) -> RubyError | None:
-    """The Ruby exception for a Python one raised inside ``recv.name``; None means re-raise it unchanged."""
+def builtin_arity_range(fn: Any) -> tuple[int, int | None] | None:
+    """How many Ruby arguments a built-in ``fn(rt, recv, ...)`` accepts: (least, most or None), if known."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())[2:]
+    except (TypeError, ValueError):
+        return None
+    least, most = 0, 0
+    for p in params:
+        if p.kind is inspect.Parameter.VAR_POSITIONAL:
+            return least, None
+        if p.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD):
+            if p.name == "block":
+                continue
+            most += 1
+            if p.default is inspect.Parameter.empty:
+                least += 1
+    return least, most
+
+
+def _arity_error(rt: Any, fn: Any, given: int) -> RubyError | None:
+    arity = builtin_arity_range(fn)
+    if arity is None:
+        return None
+    least, most = arity
+    if most is None:
+        expected = f"{least}+"
+    elif least == most:
+        expected = str(least)
+    else:
+        expected = f"{least}..{most}"
+    return rt.make_error("ArgumentError", f"wrong number of arguments (given {given}, expected {expected})")
+
+
+def translate(rt: Any, exc: BaseException, recv: Any, name: str, fn: Any = None, given: int = 0) -> RubyError | None:
+    """The Ruby exception for a Python one raised inside ``recv.name``; None means re-raise it unchanged.
+
+    ``fn`` is the built-in function that was called with ``given`` arguments: a
+    TypeError from calling it at all (not from inside it) is a wrong argument count.
+    """
     if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
         return None
     if isinstance(exc, RecursionError):
         return rt.make_error("SystemStackError", "stack level too deep")
     if DEBUG:
         return None
+    tb = exc.__traceback__
+    if fn is not None and isinstance(exc, TypeError) and tb is not None and tb.tb_next is None:
+        err = _arity_error(rt, fn, given)
+        if err is not None:
+            return err
     if isinstance(exc, ZeroDivisionError):
         return rt.make_error("ZeroDivisionError", "divided by 0")
     if isinstance(exc, OSError) and exc.errno is not None:

@@ -389,11 +389,11 @@ class Evaluator:
         scope = self.eval(node.scope, fr)
         return self.scoped_const(scope, node.name)
 
-    def scoped_const(self, scope: Any, name: str) -> Any:
-        """``scope::Name``."""
+    def scoped_const(self, scope: Any, name: str, scoped: bool = True) -> Any:
+        """``scope::Name`` (``scoped`` False: also top-level constants, as ``const_get`` finds them)."""
         if not isinstance(scope, RModule):
             raise self.make_error("TypeError", f"{self.inspect(scope)} is not a class/module")
-        v = self.lookup_const_in(scope, name, MISSING)
+        v = self.lookup_const_in(scope, name, MISSING, scoped)
         if v is MISSING:
             if scope is OBJECT:
                 v = CORE.get(name, MISSING)
@@ -506,9 +506,11 @@ class Evaluator:
             args, kw = (), None
             if bn is None and rn is not None and node.name[0].isupper() and isinstance(recv, RModule):
                 # ``Mod::Name`` parsed as a call: a constant when there is one
-                v = self.lookup_const_in(recv, node.name, MISSING)
+                v = self.lookup_const_in(recv, node.name, MISSING, True)
                 if v is not MISSING:
                     return v
+                if type(self.resolve_singleton(recv, node.name)) is not UserMethod:
+                    return self.scoped_const(recv, node.name)
         if bn is None:
             return self.send(recv, node.name, args, kw, None, fcall)
         if bn.__class__ is ast.Block:
@@ -563,9 +565,9 @@ class Evaluator:
             return not truthy(v)
         t = v.__class__
         if (t is int or t is float) and self.core_pure:
-            if op == "-":
+            if op == "-" or op == "-@":
                 return -v
-            if op == "+":
+            if op == "+" or op == "+@":
                 return v
             if op == "~" and t is int:
                 return ~v
@@ -721,6 +723,8 @@ class Evaluator:
                     args.append(kw)
                 args.append(v)
                 self.send(recv, "[]=", args, None, None, fcall)
+            elif not t.args and t.recv is not None and t.name[0].isupper() and isinstance(recv, RModule):
+                self.assign_const(recv, t.name, v, fr)  # ``Mod::NAME = v`` parsed as a call
             else:
                 name = t.name if t.name.endswith("=") else t.name + "="
                 self.send(recv, name, (v,), None, None, fcall)

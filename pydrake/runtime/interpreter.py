@@ -78,6 +78,7 @@ _GLOBAL_ALIASES = {
 }
 
 _NOSELF: Any = object()
+_NUMBERED = tuple(f"_{i}" for i in range(1, 10))
 # Python frames allowed (about 6 per Ruby method call; worker threads need 8 MB stacks for this depth).
 _RECURSION_LIMIT = 30000
 _EMPTY_SIG = Signature(None)
@@ -301,7 +302,7 @@ class Interpreter(Evaluator, ModuleTables):
                 self.stamp(e.exc)
             raise
         except Exception as e:
-            err = errors.translate(self, e, recv, name)
+            err = errors.translate(self, e, recv, name, m, len(args))
             if err is None:
                 raise
             raise err from e
@@ -323,7 +324,7 @@ class Interpreter(Evaluator, ModuleTables):
                 self.stamp(e.exc)
             raise
         except Exception as e:
-            err = errors.translate(self, e, recv, name)
+            err = errors.translate(self, e, recv, name, m, len(args))
             if err is None:
                 raise
             raise err from e
@@ -340,7 +341,7 @@ class Interpreter(Evaluator, ModuleTables):
                 self.stamp(e.exc)
             raise
         except Exception as e:
-            err = errors.translate(self, e, recv, name)
+            err = errors.translate(self, e, recv, name, m, len(args))
             if err is None:
                 raise
             raise err from e
@@ -434,21 +435,28 @@ class Interpreter(Evaluator, ModuleTables):
         stack.append(fr)
         try:
             params = proc.params
-            sig = _EMPTY_SIG if params is None else self.signature(params)
-            if sig.simple and kw is None and not lam:
-                names = sig.names
-                n = len(names)
-                if n == 1:
-                    env.vars[names[0]] = args[0] if args else None
-                elif n:
-                    if len(args) == 1 and type(args[0]) is list:
-                        args = args[0]
-                    na = len(args)
-                    d = env.vars
-                    for i in range(n):
-                        d[names[i]] = args[i] if i < na else None
-            elif sig.nlead or sig.params is not None or lam:
-                bind(self, sig, args, kw, block, fr, lam)
+            if params is None:
+                if lam:
+                    bind(self, _EMPTY_SIG, args, kw, block, fr, True)
+                elif args:
+                    # numbered parameters _1.._9 of a block without a parameter list
+                    env.vars.update(zip(_NUMBERED, args, strict=False))
+            else:
+                sig = self.signature(params)
+                if sig.simple and kw is None and not lam:
+                    names = sig.names
+                    n = len(names)
+                    if n == 1:
+                        env.vars[names[0]] = args[0] if args else None
+                    elif n:
+                        if len(args) == 1 and type(args[0]) is list:
+                            args = args[0]
+                        na = len(args)
+                        d = env.vars
+                        for i in range(n):
+                            d[names[i]] = args[i] if i < na else None
+                else:
+                    bind(self, sig, args, kw, block, fr, lam)
             body = proc.body
             while True:
                 try:
@@ -632,6 +640,33 @@ class Interpreter(Evaluator, ModuleTables):
             stack.pop()
             fr.active = False
 
+    def eval_in_binding(self, binding: Any, text: str, filename: str = "(eval)") -> Any:
+        """Run source in a Binding's scope: its self, local variables and constants."""
+        bf = binding.frame
+        program = self.parse(text, filename)
+        fr = Frame(
+            bf.self_obj,
+            binding.env,
+            bf.cref,
+            bf.method,
+            bf.block,
+            filename,
+            0,
+            None,
+            None,
+            None,
+            bf.label or "<eval>",
+            bf.vis,
+            bf.definee,
+        )
+        stack = self._ts.stack
+        stack.append(fr)
+        try:
+            return self.body(program.body, fr)
+        finally:
+            stack.pop()
+            fr.active = False
+
     # ------------------------------------------------------------ values
 
     def real_class(self, value: Any) -> RClass:
@@ -662,7 +697,7 @@ class Interpreter(Evaluator, ModuleTables):
             return obj.ivars if is_owned(obj) else self.tables(obj).ivars
         entry = self._xivars.get(id(obj))
         if entry is None:
-            entry = self._xivars[id(obj)] = (obj, {})
+            entry = self._xivars.setdefault(id(obj), (obj, {}))
         return entry[1]
 
     def any_to_s(self, value: Any) -> str:
@@ -860,7 +895,7 @@ class Interpreter(Evaluator, ModuleTables):
     def load_file(self, path: str) -> Any:
         """Read, parse and run a file at top level (``load``, ``require``, Rakefile imports)."""
         try:
-            with open(path, encoding="utf-8") as f:
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
                 text = f.read()
         except OSError as e:
             err = errors.translate(self, e, CORE["File"], "read")

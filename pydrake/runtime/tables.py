@@ -166,7 +166,7 @@ class ModuleTables:
             return mod
         ov = self._overlays.get(mod)
         if ov is None:
-            ov = self._overlays[mod] = Overlay()
+            ov = self._overlays.setdefault(mod, Overlay())
             if mod.name in ("Integer", "Float", "Numeric", "Comparable"):
                 self.core_pure = False
         return ov
@@ -442,13 +442,15 @@ class ModuleTables:
                 value.lexical_parent = mod
         self.tables(mod).constants[name] = value
 
-    def lookup_const_in(self, mod: RModule, name: str, default: Any = None) -> Any:
-        """``mod::name``: the constant in ``mod`` or its ancestors (Object's too for modules)."""
+    def lookup_const_in(self, mod: RModule, name: str, default: Any = None, scoped: bool = False) -> Any:
+        """A constant of ``mod`` or its ancestors; top-level ones too unless ``scoped`` (``mod::name``)."""
         for a in self.ancestors(mod):
+            if scoped and a is OBJECT and mod is not OBJECT:
+                return default
             v = self.own_const(a, name, _UNKNOWN)
             if v is not _UNKNOWN:
                 return v
-        if not isinstance(mod, RClass):
+        if not isinstance(mod, RClass) and not scoped:
             return self.own_const(OBJECT, name, default)
         return default
 

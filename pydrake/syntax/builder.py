@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pydrake.syntax.tokens import Tok as Token
-
 from pydrake.syntax import ast
 from pydrake.syntax.errors import RubySyntaxError
+from pydrake.syntax.tokens import Tok as Token
 
 # Binary operator precedence, tighter binds higher (Ruby's table); POW is right-associative.
 PRECEDENCE = {

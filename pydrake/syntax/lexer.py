@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydrake.syntax.tokens import Tok as Token
-
 from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
+from pydrake.syntax.tokens import Tok as Token
 
 BEG, END, ARG, MID, DOT, FNAME = range(6)
 
@@ -164,7 +163,9 @@ NUMBER_RE = re.compile(
 )
 GVAR_RE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[!@&`'+~=/\\,;.<>_*$?:\"]|-[A-Za-z0-9_])")
 # The rest of a multiple-assignment target list: names, commas, groups, splats, up to a lone `=`.
-MLHS_RE = re.compile(r"((?:[ \t]*[,()*]|[ \t]*(?:@@?|\$)?[A-Za-z_][A-Za-z0-9_]*)*)[ \t]*=(?![=~>])")
+MLHS_RE = re.compile(r"((?:[ \t]*+(?:[,()*]|(?:@@?|\$)?[A-Za-z_][A-Za-z0-9_]*+))*+)[ \t]*+=(?![=~>])")
+UNICODE_BRACES_RE = re.compile(r"[ \t]*((?:[0-9a-fA-F]{1,6}[ \t]*)+)\}")
+UNICODE4_RE = re.compile(r"[0-9a-fA-F]{4}")
 SIMPLE_DQ = re.compile(r'[^"\\#\n]*')
 
 # Operators, longest first; each maps to the terminal name used in the grammar.
@@ -540,6 +541,9 @@ class Lexer:
             self.lex_method_name(word, start)
             return
         if state == DOT:
+            if self.last_type == "COLON2" and word[0].isupper() and nxt != "(":
+                self.emit("CONST", word, start, END)  # `A::B` is a constant path
+                return
             self.lex_call_name(word, start, space_before=True)
             return
         kw = KEYWORDS.get(word)
@@ -1145,9 +1149,14 @@ class Lexer:
             return ESCAPES[c], p + 2
         if c == "u":
             if src[p + 2 : p + 3] == "{":
-                end = src.index("}", p)
-                return "".join(chr(int(h, 16)) for h in src[p + 3 : end].split()), end + 1
-            return chr(int(src[p + 2 : p + 6], 16)), p + 6
+                m = UNICODE_BRACES_RE.match(src, p + 3)
+                if not m:
+                    raise self.error("invalid Unicode escape", p)
+                return "".join(chr(int(h, 16)) for h in m.group(1).split()), m.end()
+            m = UNICODE4_RE.match(src, p + 2)
+            if not m:
+                raise self.error("invalid Unicode escape", p)
+            return chr(int(m.group(), 16)), m.end()
         if c == "x":
             m = re.compile(r"[0-9a-fA-F]{1,2}").match(src, p + 2)
             if m:

@@ -640,3 +640,15 @@ def test_eval_source_value_and_self_is_main() -> None:
 
 def test_kernel_eval_sees_caller_locals() -> None:
     assert out('x = 5\np eval("x * 2")') == "10\n"
+
+
+def test_numbered_block_parameters() -> None:
+    assert out("p [1, 2].map { _1 * 2 }, 3.then { _1 + 1 }") == "[2, 4]\n4\n"
+
+
+def test_unary_minus_binds_looser_than_power() -> None:
+    assert out("p -2 ** 2, -(3), +4") == "-4\n-3\n4\n"
+
+
+def test_scoped_constant_assignment() -> None:
+    assert out("module A; end\nA::B = 5\np A::B, A.constants") == "5\n[:B]\n"

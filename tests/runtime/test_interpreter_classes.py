@@ -223,6 +223,8 @@ def test_nested_modules_and_constant_lookup() -> None:
 def test_uninitialized_constant_messages() -> None:
     assert ruby_error("Nope") == ("NameError", "uninitialized constant Nope")
     assert ruby_error("class Foo; def q; Xyz; end; end\nFoo.new.q") == ("NameError", "uninitialized constant Foo::Xyz")
+    assert ruby_error("module M; end\nM::Zed") == ("NameError", "uninitialized constant M::Zed")
+    assert ruby_error("class C; end\nC::String") == ("NameError", "uninitialized constant C::String")
 
 
 def test_inherited_constants_through_self_class() -> None:

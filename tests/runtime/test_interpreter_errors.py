@@ -334,3 +334,10 @@ def test_regexp_error_names_the_feature() -> None:
     pytest.importorskip("pydrake.runtime.rubyregex")
     cls, _ = ruby_error("/a(?<=b+)c/")
     assert cls == "RegexpError"
+
+
+def test_wrong_argument_count_for_a_builtin_is_argument_error() -> None:
+    rt = Interpreter()
+    rt.define_global_function("two", lambda rt_, recv, a, b, block=None: a)
+    o, _ = run_ruby("begin; two(1); rescue ArgumentError => e; p e.message; end", rt=rt)
+    assert o == '"wrong number of arguments (given 1, expected 2)"\n'

@@ -193,3 +193,16 @@ def test_gets_without_stdin_data_returns_nil_or_line() -> None:
     finally:
         sys.stdin = saved
     assert o == "nil\n"
+
+
+def test_binding_captures_scope() -> None:
+    src = """
+    def make
+      x = 5
+      binding
+    end
+    b = make
+    b.local_variable_set(:y, 3)
+    p b.local_variable_get(:x), b.eval("x * y"), eval("x + 1", b), b.local_variables, b.receiver
+    """
+    assert out(src) == "5\n15\n6\n[:x, :y]\nmain\n"

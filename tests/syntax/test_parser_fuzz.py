@@ -36,7 +36,7 @@ def mutated_source(draw):
     return src
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=5000)
 @given(mutated_source())
 def test_mutated_rakefiles_parse_or_fail_with_a_location(src):
     try:

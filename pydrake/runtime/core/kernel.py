@@ -155,19 +155,16 @@ def k_caller(rt: Any, recv: Any, start: int = 1, length: Any = None, block: RPro
     return [RString(s) for s in lines]
 
 
-@builtin(KERNEL, "binding")
-def k_binding(rt: Any, recv: Any, block: RProc | None = None) -> Any:
-    """binding: not supported."""
-    raise rt.error("NotImplementedError", "binding is not supported")
-
-
 @builtin(KERNEL, "eval")
 def k_eval(rt: Any, recv: Any, code: Any, *rest: Any, block: RProc | None = None) -> Any:
-    """eval(string): run code in the caller's scope."""
-    fr = rt.frame()
+    """eval(string [, binding [, file]]): run code in the caller's scope or the binding's."""
+    from pydrake.runtime.core.binding import RBinding
+
     filename = rt.to_s(rest[1]) if len(rest) > 1 else "(eval)"
+    if rest and isinstance(rest[0], RBinding):
+        return rt.eval_in_binding(rest[0], rt.to_s(code), filename)
     program = rt.parse(rt.to_s(code), filename)
-    return rt.body(program.body, fr)
+    return rt.body(program.body, rt.frame())
 
 
 @builtin(KERNEL, "local_variables")

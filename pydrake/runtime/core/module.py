@@ -462,7 +462,7 @@ def mod_const_get(rt: Any, recv: RModule, name: Any, inherit: Any = True, block:
         if not isinstance(value, RModule):
             raise rt.error("TypeError", f"{rt.inspect(value)} is not a class/module")
         if truthy(inherit):
-            value = rt.scoped_const(value, part)
+            value = rt.scoped_const(value, part, False)
         else:
             value = rt.own_const(value, part, MISSING)
             if value is MISSING:

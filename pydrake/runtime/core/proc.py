@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 from pydrake.runtime.classes import METHOD, PROC, builtin
+from pydrake.runtime.errors import builtin_arity_range
 from pydrake.runtime.objects import RMethodObj, RModule, RProc, RString, Symbol, truthy
 
 
@@ -172,21 +172,11 @@ def _found(rt: Any, m: RMethodObj) -> Any:
 
 def builtin_arity(fn: Any) -> int:
     """The Ruby arity of a built-in function ``fn(rt, recv, ...)``, read from its Python signature."""
-    try:
-        params = list(inspect.signature(fn).parameters.values())[2:]
-    except (TypeError, ValueError):
+    arity = builtin_arity_range(fn)
+    if arity is None:
         return -1
-    required = 0
-    optional = False
-    for p in params:
-        if p.kind is inspect.Parameter.VAR_POSITIONAL:
-            optional = True
-        elif p.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD):
-            if p.default is inspect.Parameter.empty:
-                required += 1
-            else:
-                optional = True
-    return -required - 1 if optional else required
+    least, most = arity
+    return least if most == least else -least - 1
 
 
 @builtin(METHOD, "arity")

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import threading
 import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -34,6 +35,12 @@ from pydrake.runtime.core.io import (
     write_text,
 )
 from pydrake.runtime.objects import RHash, RString, Symbol, pystr, truthy
+
+# A tracer's hook (``pydrake --lint-trace`` sets it): called as ``command_wrapper(argv, cwd)``
+# for every command about to start (system, backticks, spawn, IO.popen, sh), with the absolute
+# folder it starts in; returns the argv to run instead (e.g. the command under strace).
+# None, the default: commands run as they are.
+command_wrapper: Callable[[list[str], str], list[str]] | None = None
 
 # ---------------------------------------------------------------- Process::Status
 
@@ -461,12 +468,15 @@ def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False
     kwargs: dict[str, Any] = dict(children.popen_kwargs())
     if umask is not None:
         kwargs["umask"] = umask
+    cwd = None if chdir is None else to_path(rt, chdir)
+    if command_wrapper is not None and executable is None:
+        program = command_wrapper(program, os.path.abspath(cwd if cwd is not None else os.curdir))
     try:
         popen = subprocess.Popen(
             program,
             executable=executable,
             env=_child_env(cmd),
-            cwd=None if chdir is None else to_path(rt, chdir),
+            cwd=cwd,
             close_fds=True,
             **plan.popen,
             **kwargs,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+import re
+from collections.abc import Callable
 from typing import Any
 
 from pydrake.runtime import rubyregex
-from pydrake.runtime.classes import MATCH_DATA, REGEXP, builtin
+from pydrake.runtime.classes import MATCH_DATA, REGEXP, BuiltinFn, builtin
 from pydrake.runtime.core.array import range_span
 from pydrake.runtime.core.numeric import is_object, to_int
 from pydrake.runtime.core.string import regexp_escape, str_arg
@@ -20,6 +24,7 @@ _EMBEDDABLE = IGNORECASE | EXTENDED | MULTILINE
 # The option bits Regexp.new keeps from an Integer argument.
 _OPTION_MASK = _EMBEDDABLE | FIXEDENCODING | NOENCODING
 _OPTION_CHARS = {"i": IGNORECASE, "x": EXTENDED, "m": MULTILINE}
+_UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u")
 
 REGEXP.constants.update(
     {
@@ -30,6 +35,29 @@ REGEXP.constants.update(
         "NOENCODING": NOENCODING,
     }
 )
+
+
+def _ruby_method(owner: Any, *names: str, singleton: bool = False) -> Callable[[BuiltinFn], BuiltinFn]:
+    """``builtin`` with Ruby's ArgumentError for a wrong argument count, read from the Python signature."""
+
+    def register(fn: BuiltinFn) -> BuiltinFn:
+        params = list(inspect.signature(fn).parameters.values())[2:]
+        positional = [p for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and p.name != "block"]
+        lo = sum(1 for p in positional if p.default is inspect.Parameter.empty)
+        rest = any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in params)
+        hi = None if rest else len(positional)
+        expected = f"{lo}+" if hi is None else str(lo) if lo == hi else f"{lo}..{hi}"
+
+        @functools.wraps(fn)
+        def checked(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
+            if len(args) < lo or (hi is not None and len(args) > hi):
+                raise rt.error("ArgumentError", f"wrong number of arguments (given {len(args)}, expected {expected})")
+            return fn(rt, recv, *args, block=block)
+
+        builtin(owner, *names, singleton=singleton)(checked)
+        return fn
+
+    return register
 
 
 # --- building and describing regexps -----------------------------------------------------------
@@ -60,9 +88,9 @@ def _escaped_char(c: str, unicode_escapes: bool) -> str:
     return f"\\x{o:02X}"
 
 
-def source_text(source: str, unicode_escapes: bool) -> str:
-    """The source as inspect and to_s show it: ``/`` and unprintable characters escaped (rb_reg_expr_str)."""
-    if all(c != "/" and (ord(c) >= 0x80 or 0x20 <= ord(c) < 0x7F) for c in source):
+def source_text(source: str, unicode_escapes: bool, term: str = "/") -> str:
+    """The source as inspect and to_s show it: ``term`` and unprintable characters escaped (rb_reg_expr_str)."""
+    if all(c != term and (ord(c) >= 0x80 or 0x20 <= ord(c) < 0x7F) for c in source):
         return source
     out: list[str] = []
     i, n = 0, len(source)
@@ -72,7 +100,7 @@ def source_text(source: str, unicode_escapes: bool) -> str:
             out.append(source[i : i + 2])
             i += 2
             continue
-        out.append("\\/" if c == "/" else _escaped_char(c, unicode_escapes))
+        out.append("\\" + c if c == term else _escaped_char(c, unicode_escapes))
         i += 1
     return "".join(out)
 
@@ -106,8 +134,11 @@ def _leading_flags(src: str, options: int) -> tuple[str, int] | None:
     return None
 
 
-def regexp_to_s(rx: RRegexp) -> str:
-    """Regexp#to_s: the pattern as an embeddable group, ``(?i-mx:source)`` (rb_reg_to_s)."""
+def regexp_to_s(rx: RRegexp, term: str = "/") -> str:
+    """Regexp#to_s: the pattern as an embeddable group, ``(?i-mx:source)`` (rb_reg_to_s).
+
+    ``term`` is the character escaped in the source ("" for none, as Regexp.union embeds patterns).
+    """
     src, options = rx.source, rx.options
     while len(src) >= 4 and src.startswith("(?"):
         stripped = _leading_flags(src, options)
@@ -117,7 +148,7 @@ def regexp_to_s(rx: RRegexp) -> str:
         src, options = stripped
     on = option_letters(options)
     off = "" if options & _EMBEDDABLE == _EMBEDDABLE else "-" + option_letters(~options)
-    return f"(?{on}{off}:{source_text(src, False)})"
+    return f"(?{on}{off}:{source_text(src, False, term)})"
 
 
 def group_names(rx: RRegexp) -> list[str]:
@@ -155,7 +186,7 @@ def search(rt: Any, rx: RRegexp, s: str, pos: int = 0) -> RMatch | None:
 # --- Regexp class methods ----------------------------------------------------------------------
 
 
-@builtin(REGEXP, "new", "compile", singleton=True)
+@_ruby_method(REGEXP, "new", "compile", singleton=True)
 def regexp_new(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> RRegexp:
     """Regexp.new(string_or_regexp, options = nil, kcode = nil)."""
     if not 1 <= len(args) <= 3:
@@ -192,13 +223,13 @@ def _quote_arg(rt: Any, value: Any) -> str:
     return value.name if type(value) is Symbol else str_arg(rt, value)
 
 
-@builtin(REGEXP, "escape", "quote", singleton=True)
+@_ruby_method(REGEXP, "escape", "quote", singleton=True)
 def regexp_s_escape(rt: Any, cls: Any, value: Any, block: RProc | None = None) -> RString:
     """Regexp.escape(str): the text with regexp metacharacters backslashed."""
     return RString(regexp_escape(_quote_arg(rt, value)))
 
 
-@builtin(REGEXP, "union", singleton=True)
+@_ruby_method(REGEXP, "union", singleton=True)
 def regexp_union(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> RRegexp:
     """Regexp.union(*patterns): Strings escaped, Regexps embedded with their options."""
     items = list(args[0]) if len(args) == 1 and type(args[0]) is list else list(args)
@@ -212,13 +243,13 @@ def regexp_union(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> R
     parts: list[str] = []
     for item in items:
         if isinstance(item, RRegexp):
-            parts.append(regexp_to_s(item))
+            parts.append(regexp_to_s(item, ""))
         else:
             parts.append(regexp_escape(str_arg(rt, item)))
     return make_regexp(rt, "|".join(parts), 0)
 
 
-@builtin(REGEXP, "last_match", singleton=True)
+@_ruby_method(REGEXP, "last_match", singleton=True)
 def regexp_last_match(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> Any:
     """Regexp.last_match / Regexp.last_match(n): ``$~`` or one of its groups."""
     md = rt.get_global("$~")
@@ -229,7 +260,7 @@ def regexp_last_match(rt: Any, cls: Any, *args: Any, block: RProc | None = None)
     return _aref(rt, md, args)
 
 
-@builtin(REGEXP, "try_convert", singleton=True)
+@_ruby_method(REGEXP, "try_convert", singleton=True)
 def regexp_try_convert(rt: Any, cls: Any, value: Any, block: RProc | None = None) -> Any:
     """Regexp.try_convert(obj): the Regexp itself, or nil."""
     if isinstance(value, RRegexp):
@@ -242,7 +273,7 @@ def regexp_try_convert(rt: Any, cls: Any, value: Any, block: RProc | None = None
 # --- Regexp instance methods -------------------------------------------------------------------
 
 
-@builtin(REGEXP, "=~")
+@_ruby_method(REGEXP, "=~")
 def regexp_match_op(rt: Any, recv: RRegexp, other: Any, block: RProc | None = None) -> Any:
     """rx =~ str: the index of the first match, or nil; sets ``$~``."""
     s = _subject(rt, other)
@@ -253,7 +284,7 @@ def regexp_match_op(rt: Any, recv: RRegexp, other: Any, block: RProc | None = No
     return None if md is None else md.match.start()
 
 
-@builtin(REGEXP, "match")
+@_ruby_method(REGEXP, "match")
 def regexp_match(rt: Any, recv: RRegexp, other: Any, pos: Any = 0, block: RProc | None = None) -> Any:
     """rx.match(str, pos = 0) { |m| }: MatchData (or the block's value), nil when no match; sets ``$~``."""
     s = _subject(rt, other)
@@ -266,7 +297,7 @@ def regexp_match(rt: Any, recv: RRegexp, other: Any, pos: Any = 0, block: RProc 
     return md
 
 
-@builtin(REGEXP, "match?")
+@_ruby_method(REGEXP, "match?")
 def regexp_match_p(rt: Any, recv: RRegexp, other: Any, pos: Any = 0, block: RProc | None = None) -> bool:
     """rx.match?(str, pos = 0): whether it matches; leaves ``$~`` alone."""
     s = _subject(rt, other)
@@ -280,7 +311,7 @@ def regexp_match_p(rt: Any, recv: RRegexp, other: Any, pos: Any = 0, block: RPro
     return start <= len(s) and recv.pattern.search(s, start) is not None
 
 
-@builtin(REGEXP, "===")
+@_ruby_method(REGEXP, "===")
 def regexp_case_eq(rt: Any, recv: RRegexp, other: Any, block: RProc | None = None) -> bool:
     """rx === obj (``when``): false for anything but Strings, Symbols and ``to_str`` objects; sets ``$~``."""
     if isinstance(other, RString):
@@ -295,7 +326,7 @@ def regexp_case_eq(rt: Any, recv: RRegexp, other: Any, block: RProc | None = Non
     return search(rt, recv, s) is not None
 
 
-@builtin(REGEXP, "~")
+@_ruby_method(REGEXP, "~")
 def regexp_tilde(rt: Any, recv: RRegexp, block: RProc | None = None) -> Any:
     """~rx: match against ``$_``."""
     line = rt.get_global("$_")
@@ -306,79 +337,96 @@ def regexp_tilde(rt: Any, recv: RRegexp, block: RProc | None = None) -> Any:
     return None if md is None else md.match.start()
 
 
-@builtin(REGEXP, "source")
+@_ruby_method(REGEXP, "source")
 def regexp_source(rt: Any, recv: RRegexp, block: RProc | None = None) -> RString:
     """The pattern text, as written."""
-    return RString(recv.source, frozen=True)
+    return RString(recv.source)
 
 
-@builtin(REGEXP, "options")
+def fixed_encoding(rx: RRegexp) -> bool:
+    """Whether the pattern is tied to UTF-8: the u option, non-ASCII source text, or a ``\\u`` escape."""
+    return bool(rx.options & FIXEDENCODING) or not rx.source.isascii() or _UNICODE_ESCAPE.search(rx.source) is not None
+
+
+@_ruby_method(REGEXP, "options")
 def regexp_options(rt: Any, recv: RRegexp, block: RProc | None = None) -> int:
-    """The option bits (IGNORECASE 1, EXTENDED 2, MULTILINE 4)."""
-    return recv.options
+    """The option bits (IGNORECASE 1, EXTENDED 2, MULTILINE 4, FIXEDENCODING 16, NOENCODING 32)."""
+    return recv.options | (FIXEDENCODING if fixed_encoding(recv) else 0)
 
 
-@builtin(REGEXP, "casefold?")
+@_ruby_method(REGEXP, "casefold?")
 def regexp_casefold(rt: Any, recv: RRegexp, block: RProc | None = None) -> bool:
     """Whether the i option is on."""
     return bool(recv.options & IGNORECASE)
 
 
-@builtin(REGEXP, "to_s")
+@_ruby_method(REGEXP, "to_s")
 def regexp_to_s_m(rt: Any, recv: RRegexp, block: RProc | None = None) -> RString:
     """``(?-mix:source)``."""
     return RString(regexp_to_s(recv))
 
 
-@builtin(REGEXP, "inspect")
+@_ruby_method(REGEXP, "inspect")
 def regexp_inspect_m(rt: Any, recv: RRegexp, block: RProc | None = None) -> RString:
     """``/source/flags``."""
     return RString(regexp_inspect(recv))
 
 
-@builtin(REGEXP, "==", "eql?")
+@_ruby_method(REGEXP, "==", "eql?")
 def regexp_eq(rt: Any, recv: RRegexp, other: Any, block: RProc | None = None) -> bool:
     """Same source and options."""
     return isinstance(other, RRegexp) and recv.source == other.source and recv.options == other.options
 
 
-@builtin(REGEXP, "hash")
+@_ruby_method(REGEXP, "hash")
 def regexp_hash(rt: Any, recv: RRegexp, block: RProc | None = None) -> int:
     """A hash of the source and options."""
     return hash(recv)
 
 
-@builtin(REGEXP, "names")
+@_ruby_method(REGEXP, "names")
 def regexp_names(rt: Any, recv: RRegexp, block: RProc | None = None) -> list[Any]:
     """The named groups' names."""
     return [RString(n) for n in group_names(recv)]
 
 
-@builtin(REGEXP, "named_captures")
+@_ruby_method(REGEXP, "named_captures")
 def regexp_named_captures(rt: Any, recv: RRegexp, block: RProc | None = None) -> RHash:
     """``{"name" => [group number]}``."""
     return RHash({RString(n): [recv.pattern.groupindex[n]] for n in group_names(recv)})
 
 
-@builtin(REGEXP, "freeze")
+@_ruby_method(REGEXP, "freeze")
 def regexp_freeze(rt: Any, recv: RRegexp, block: RProc | None = None) -> RRegexp:
     """freeze: Regexps are never changed in place, so this is the Regexp itself."""
     return recv
 
 
-@builtin(REGEXP, "frozen?")
+@_ruby_method(REGEXP, "frozen?")
 def regexp_frozen(rt: Any, recv: RRegexp, block: RProc | None = None) -> bool:
     """frozen?: true, as for every Regexp literal."""
     return True
 
 
-@builtin(REGEXP, "fixed_encoding?")
+@_ruby_method(REGEXP, "fixed_encoding?")
 def regexp_fixed_encoding(rt: Any, recv: RRegexp, block: RProc | None = None) -> bool:
-    """Whether the pattern is tied to its encoding (non-ASCII source or the u option)."""
-    return bool(recv.options & FIXEDENCODING) or not recv.source.isascii()
+    """Whether the pattern is tied to its encoding."""
+    return fixed_encoding(recv)
 
 
 # --- MatchData ---------------------------------------------------------------------------------
+
+
+@_ruby_method(MATCH_DATA, "new", "allocate", singleton=True)
+def md_new(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> Any:
+    """MatchData has no constructor: only matching makes one."""
+    raise rt.error("NoMethodError", "undefined method `new' for MatchData:Class")
+
+
+def _from_string_pattern(md: RMatch) -> bool:
+    """Whether the match came from a search for a String (Ruby keeps no Regexp for it until asked)."""
+    # A String pattern's Regexp (string.quoted_regexp) is the only one compiled without re.MULTILINE.
+    return not md.regexp.pattern.flags & re.MULTILINE
 
 
 def _group(md: RMatch, i: int) -> Any:
@@ -464,13 +512,13 @@ def _aref(rt: Any, md: RMatch, args: tuple[Any, ...]) -> Any:
     return nth(md, to_int(rt, ref))
 
 
-@builtin(MATCH_DATA, "[]")
+@_ruby_method(MATCH_DATA, "[]")
 def md_aref(rt: Any, recv: RMatch, *args: Any, block: RProc | None = None) -> Any:
     """m[i], m[name], m[start, len], m[range]."""
     return _aref(rt, recv, args)
 
 
-@builtin(MATCH_DATA, "values_at")
+@_ruby_method(MATCH_DATA, "values_at")
 def md_values_at(rt: Any, recv: RMatch, *refs: Any, block: RProc | None = None) -> list[Any]:
     """m.values_at(*indexes_names_or_ranges)."""
     out: list[Any] = []
@@ -490,103 +538,107 @@ def md_values_at(rt: Any, recv: RMatch, *refs: Any, block: RProc | None = None) 
     return out
 
 
-@builtin(MATCH_DATA, "to_a")
+@_ruby_method(MATCH_DATA, "to_a")
 def md_to_a(rt: Any, recv: RMatch, block: RProc | None = None) -> list[Any]:
     """[whole match, groups...]."""
     return _to_a(recv)
 
 
-@builtin(MATCH_DATA, "captures")
+@_ruby_method(MATCH_DATA, "captures")
 def md_captures(rt: Any, recv: RMatch, block: RProc | None = None) -> list[Any]:
     """The groups (nil for those that did not take part)."""
     return _to_a(recv)[1:]
 
 
-@builtin(MATCH_DATA, "named_captures")
+@_ruby_method(MATCH_DATA, "named_captures")
 def md_named_captures(rt: Any, recv: RMatch, block: RProc | None = None) -> RHash:
     """``{"name" => text}`` for each named group."""
     return RHash({RString(n): _group(recv, recv.match.re.groupindex[n]) for n in group_names(recv.regexp)})
 
 
-@builtin(MATCH_DATA, "names")
+@_ruby_method(MATCH_DATA, "names")
 def md_names(rt: Any, recv: RMatch, block: RProc | None = None) -> list[Any]:
     """The regexp's group names."""
     return [RString(n) for n in group_names(recv.regexp)]
 
 
-@builtin(MATCH_DATA, "pre_match")
+@_ruby_method(MATCH_DATA, "pre_match")
 def md_pre_match(rt: Any, recv: RMatch, block: RProc | None = None) -> RString:
     """The text before the match (``$```)."""
     return RString(recv.string[: recv.match.start()])
 
 
-@builtin(MATCH_DATA, "post_match")
+@_ruby_method(MATCH_DATA, "post_match")
 def md_post_match(rt: Any, recv: RMatch, block: RProc | None = None) -> RString:
     """The text after the match (``$'``)."""
     return RString(recv.string[recv.match.end() :])
 
 
-@builtin(MATCH_DATA, "begin")
+@_ruby_method(MATCH_DATA, "begin")
 def md_begin(rt: Any, recv: RMatch, ref: Any, block: RProc | None = None) -> Any:
     """Where group ``ref`` starts (nil when it did not take part)."""
     start = recv.match.start(_backref(rt, recv, ref))
     return None if start < 0 else start
 
 
-@builtin(MATCH_DATA, "end")
+@_ruby_method(MATCH_DATA, "end")
 def md_end(rt: Any, recv: RMatch, ref: Any, block: RProc | None = None) -> Any:
     """Where group ``ref`` ends (nil when it did not take part)."""
     end = recv.match.end(_backref(rt, recv, ref))
     return None if end < 0 else end
 
 
-@builtin(MATCH_DATA, "offset")
+@_ruby_method(MATCH_DATA, "offset")
 def md_offset(rt: Any, recv: RMatch, ref: Any, block: RProc | None = None) -> list[Any]:
     """[begin, end] of group ``ref``."""
     start, end = recv.match.span(_backref(rt, recv, ref))
     return [None, None] if start < 0 else [start, end]
 
 
-@builtin(MATCH_DATA, "match")
+@_ruby_method(MATCH_DATA, "match")
 def md_match(rt: Any, recv: RMatch, ref: Any, block: RProc | None = None) -> Any:
     """The text of group ``ref`` (nil when it did not take part)."""
     return _group(recv, _backref(rt, recv, ref))
 
 
-@builtin(MATCH_DATA, "match_length")
+@_ruby_method(MATCH_DATA, "match_length")
 def md_match_length(rt: Any, recv: RMatch, ref: Any, block: RProc | None = None) -> Any:
     """The length of group ``ref`` (nil when it did not take part)."""
     start, end = recv.match.span(_backref(rt, recv, ref))
     return None if start < 0 else end - start
 
 
-@builtin(MATCH_DATA, "size", "length")
+@_ruby_method(MATCH_DATA, "size", "length")
 def md_size(rt: Any, recv: RMatch, block: RProc | None = None) -> int:
     """The number of groups plus one."""
     return _size(recv)
 
 
-@builtin(MATCH_DATA, "string")
+@_ruby_method(MATCH_DATA, "string")
 def md_string(rt: Any, recv: RMatch, block: RProc | None = None) -> RString:
     """The (frozen) text that was searched."""
     return RString(recv.string, frozen=True)
 
 
-@builtin(MATCH_DATA, "regexp")
+@_ruby_method(MATCH_DATA, "regexp")
 def md_regexp(rt: Any, recv: RMatch, block: RProc | None = None) -> RRegexp:
-    """The Regexp that matched."""
+    """The Regexp that matched (for a String pattern, made now, as Ruby makes it on first request)."""
+    if _from_string_pattern(recv):
+        recv.regexp = make_regexp(rt, recv.regexp.source, recv.regexp.options)
     return recv.regexp
 
 
-@builtin(MATCH_DATA, "to_s")
+@_ruby_method(MATCH_DATA, "to_s")
 def md_to_s(rt: Any, recv: RMatch, block: RProc | None = None) -> RString:
     """The whole match (``$&``)."""
     return RString(recv.match.group(0))
 
 
-@builtin(MATCH_DATA, "inspect")
+@_ruby_method(MATCH_DATA, "inspect")
 def md_inspect(rt: Any, recv: RMatch, block: RProc | None = None) -> RString:
-    """``#<MatchData "1.2" 1:"1" name:"2">``."""
+    """``#<MatchData "1.2" 1:"1" name:"2">``; ``#<MatchData: b>`` after a search for a String pattern."""
+    if _from_string_pattern(recv):
+        return RString(f"#<MatchData: {recv.match.group(0)}>")
     names = {num: name for name, num in recv.match.re.groupindex.items()}
     parts = ["#<MatchData"]
     for i in range(_size(recv)):
@@ -606,13 +658,13 @@ def _same(a: RMatch, b: Any) -> bool:
     )
 
 
-@builtin(MATCH_DATA, "==", "eql?")
+@_ruby_method(MATCH_DATA, "==", "eql?")
 def md_eq(rt: Any, recv: RMatch, other: Any, block: RProc | None = None) -> bool:
     """Same string, regexp and group positions."""
     return recv is other or _same(recv, other)
 
 
-@builtin(MATCH_DATA, "hash")
+@_ruby_method(MATCH_DATA, "hash")
 def md_hash(rt: Any, recv: RMatch, block: RProc | None = None) -> int:
     """A hash of the regexp, string and match position."""
     return hash((recv.regexp, recv.string, recv.match.span()))

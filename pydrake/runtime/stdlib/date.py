@@ -6,6 +6,7 @@ DateTime is not modelled: ``DateTime.now``/``new``/``parse`` answer Time objects
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from fractions import Fraction
 from typing import Any
@@ -122,23 +123,28 @@ def _plus_days(rt: Any, recv: RDate, n: Any) -> RDate:
 
 _MONTH_RE = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _MONTH_NO = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)}
-_PARSERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
-    (re.compile(r"(\d{4})-w(\d{2})-(\d)", re.I), "cw"),
-    (re.compile(r"(\d{4})-(\d{3})(?!\d)"), "yd"),
-    (re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"), "ymd"),
-    (re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})"), "dmy"),
-    (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"\.?,?(?:\s+(\d{4}))?", re.I), "dMy"),
-    (re.compile(_MONTH_RE + r"\.?[-\s]+(\d{1,2})(?:st|nd|rd|th)?(?:,?[-\s]+(\d{4}))?", re.I), "Mdy"),
-    (re.compile(_MONTH_RE + r"\.?,?\s+(\d{4})", re.I), "My"),
-    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
-]
+
+
+@functools.cache
+def _parsers() -> list[tuple[re.Pattern[str], str]]:
+    """The date forms Date.parse looks for, most specific first (compiled on first use)."""
+    return [
+        (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
+        (re.compile(r"(\d{4})-w(\d{2})-(\d)", re.I), "cw"),
+        (re.compile(r"(\d{4})-(\d{3})(?!\d)"), "yd"),
+        (re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"), "ymd"),
+        (re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})"), "dmy"),
+        (re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"\.?,?(?:\s+(\d{4}))?", re.I), "dMy"),
+        (re.compile(_MONTH_RE + r"\.?[-\s]+(\d{1,2})(?:st|nd|rd|th)?(?:,?[-\s]+(\d{4}))?", re.I), "Mdy"),
+        (re.compile(_MONTH_RE + r"\.?,?\s+(\d{4})", re.I), "My"),
+        (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), "ymd"),
+    ]
 
 
 def parse_date(rt: Any, text: str) -> RDate:
     """Date.parse for ISO, slash and dotted dates, month names and ``yyyymmdd``."""
     today = _dt.date.today()
-    for pattern, kind in _PARSERS:
+    for pattern, kind in _parsers():
         m = pattern.search(text)
         if m is None:
             continue
@@ -162,14 +168,14 @@ def parse_date(rt: Any, text: str) -> RDate:
     raise _invalid(rt)
 
 
-_LONE_YEAR = re.compile(r"(?<![\d:])(\d{4})(?![\d:])")
+_LONE_YEAR = r"(?<![\d:])(\d{4})(?![\d:])"
 
 
 def _year(found: str | None, text: str, today: _dt.date) -> int:
     """The year next to the month name, else a lone 4-digit year elsewhere (``date`` output), else this year."""
     if found:
         return int(found)
-    m = _LONE_YEAR.search(text)
+    m = re.search(_LONE_YEAR, text)
     return int(m.group(1)) if m else today.year
 
 
@@ -209,12 +215,12 @@ def _as_time(d: RDate) -> RTime:
     return RTime(midnight * NS, "fixed", 0)
 
 
-_ZONE = re.compile(r"%(%|Z|:?z)")
+_ZONE = r"%(%|Z|:?z)"
 
 
 def date_strftime(d: RDate, fmt: str) -> str:
     """Date#strftime: Time's directives at midnight UTC (``%Z`` shows ``+00:00``)."""
-    fmt = _ZONE.sub(lambda m: {"%": "%%", "Z": "+00:00", "z": "+0000", ":z": "+00:00"}[m.group(1)], fmt)
+    fmt = re.sub(_ZONE, lambda m: {"%": "%%", "Z": "+00:00", "z": "+0000", ":z": "+00:00"}[m.group(1)], fmt)
     return strftime(_as_time(d), fmt)
 
 

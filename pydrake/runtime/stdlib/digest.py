@@ -266,9 +266,16 @@ def digest_inspect(rt: Any, recv: RDigest, block: RProc | None = None) -> RStrin
     return RString(f"#<Digest::{_NAMES[recv.algorithm]}: {recv.hasher.hexdigest()}>")
 
 
-def _install(rt: Any) -> None:
+@default_feature("digest")
+def _feature(rt: Any) -> None:
+    """``require "digest"``: the Digest module with all its algorithms."""
     rt.constants["Digest"] = DIGEST
 
 
-for _feature_name in ("digest", "digest/md5", "digest/sha1", "digest/sha2", "digest/sha256", "digest/sha512"):
-    default_feature(_feature_name)(_install)
+def _algorithm_feature(rt: Any) -> None:
+    """``require "digest/md5"`` and friends: load ``digest``."""
+    rt.require("digest")
+
+
+for _feature_name in ("digest/md5", "digest/sha1", "digest/sha2", "digest/sha256", "digest/sha512"):
+    default_feature(_feature_name)(_algorithm_feature)

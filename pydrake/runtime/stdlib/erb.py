@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pydrake.runtime.classes import KERNEL, OBJECT, builtin, register_type
-from pydrake.runtime.core.string import str_arg, str_dump, str_inspect
+from pydrake.runtime.core.string import str_arg, str_dump, str_inspect, type_name
 from pydrake.runtime.environment import MISSING, Env
 from pydrake.runtime.frames import Frame
 from pydrake.runtime.interpreter import default_feature
@@ -297,7 +297,9 @@ register_type(RBinding, BINDING)
 
 def top_frame(rt: Any, env: Env | None = None) -> Frame:
     """A fresh top-level frame: self is main, no local variables but ``env``'s."""
-    return Frame(rt.main, env or Env(), rt.top_cref, None, None, "(erb)", 0, None, None, None, "<main>", "private", OBJECT)
+    return Frame(
+        rt.main, env or Env(), rt.top_cref, None, None, "(erb)", 0, None, None, None, "<main>", "private", OBJECT
+    )
 
 
 def run_in(rt: Any, src: str, frame: Frame, filename: str = "(erb)") -> Any:
@@ -325,6 +327,14 @@ def k_binding(rt: Any, recv: Any, block: RProc | None = None) -> RBinding:
     """binding: the caller's self and local variables."""
     fr = rt.frame()
     return RBinding(fr if fr is not None else top_frame(rt))
+
+
+def k_eval(rt: Any, recv: Any, code: Any, *rest: Any, block: RProc | None = None) -> Any:
+    """eval(code, binding, file): with a Binding, run in its scope; otherwise Kernel#eval as before."""
+    if rest and isinstance(rest[0], RBinding):
+        filename = rt.to_s(rest[1]) if len(rest) > 1 else "(eval)"
+        return run_in(rt, str_arg(rt, code), rest[0].frame, filename)
+    return KERNEL.methods["eval"](rt, recv, code, *rest, block=block)
 
 
 def _var_name(rt: Any, name: Any) -> str:
@@ -473,7 +483,7 @@ def erb_result(rt: Any, recv: Template, b: Any = None, block: RProc | None = Non
     if b is None:
         return recv.result(rt, top_frame(rt))
     if not isinstance(b, RBinding):
-        raise rt.error("TypeError", f"wrong argument type {rt.describe_class_of(b)} (expected binding)")
+        raise rt.error("TypeError", f"wrong argument type {type_name(b)} (expected binding)")
     return recv.result(rt, b.frame)
 
 
@@ -530,9 +540,7 @@ def erb_set_location(rt: Any, recv: Template, loc: Any, block: RProc | None = No
 
 
 @builtin(ERB, "def_method")
-def erb_def_method(
-    rt: Any, recv: Template, mod: Any, name: Any, fname: Any = None, block: RProc | None = None
-) -> Any:
+def erb_def_method(rt: Any, recv: Template, mod: Any, name: Any, fname: Any = None, block: RProc | None = None) -> Any:
     """def_method(mod, "name(args)"): define a method of ``mod`` that renders the template."""
     src = f"def {rt.to_s(name)}\n{recv.runnable}\nend\n"
     rt.eval_in(mod, src, mod, mod)
@@ -585,7 +593,8 @@ for _table in (UTIL.methods, UTIL.smethods):
 
 @default_feature("erb")
 def require_erb(rt: Any) -> None:
-    """Define ERB and Binding, and make ``binding`` answer a Binding."""
+    """Define ERB and Binding, and make ``binding`` answer a Binding that ``eval`` accepts."""
     rt.set_const(OBJECT, "ERB", ERB)
     rt.set_const(OBJECT, "Binding", BINDING)
     rt.add_method(KERNEL, "binding", k_binding)
+    rt.add_method(KERNEL, "eval", k_eval)

@@ -15,7 +15,7 @@ from pydrake.runtime.classes import (
 )
 from pydrake.runtime.core.array import freeze
 from pydrake.runtime.core.numeric import float_to_s
-from pydrake.runtime.core.string import str_arg
+from pydrake.runtime.core.string import str_arg, type_name
 from pydrake.runtime.interpreter import default_feature
 from pydrake.runtime.objects import RClass, RHash, RModule, RProc, RString, RubyError, Symbol, truthy
 
@@ -162,7 +162,7 @@ def _gen(rt: Any, obj: Any, st: GenState, out: list[str]) -> None:
             return
         r = rt.call(obj, "to_json", st)
         if type(r) is not RString:
-            raise rt.error("TypeError", f"wrong argument type {rt.describe_class_of(r)} (expected String)")
+            raise rt.error("TypeError", f"wrong argument type {type_name(r)} (expected String)")
         out.append(r.s)
 
 
@@ -201,7 +201,7 @@ def _gen_object(rt: Any, obj: RHash, st: GenState, out: list[str]) -> None:
         else:
             k = rt.call(key, "to_s")
             if type(k) is not RString:
-                raise rt.error("TypeError", f"wrong argument type {rt.describe_class_of(k)} (expected String)")
+                raise rt.error("TypeError", f"wrong argument type {type_name(k)} (expected String)")
             name = k.s
         out.append(quote(name, st))
         out.append(delim2)
@@ -236,6 +236,7 @@ _WS = " \t\r\n"
 _FLOAT = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[Ee][+-]?[0-9]+)?|[Ee][+-]?[0-9]+)"
 _INT = r"-?(?:0|[1-9][0-9]*)"
 _HEX4 = r"[0-9a-fA-F]{4}"
+_PLAIN_RUN = r'[^"\\\x00-\x1f]*'
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
 
 
@@ -282,7 +283,7 @@ class Parser:
         return value
 
     def skip(self, p: int) -> int:
-        """Past whitespace and ``/* */`` or ``//`` comments."""
+        """Past whitespace and ``/* */`` or ``//`` comments (``len + 1`` inside an unterminated one)."""
         text, n = self.text, len(self.text)
         while p < n:
             c = text[p]
@@ -291,11 +292,13 @@ class Parser:
             elif c == "/" and text.startswith("/*", p):
                 end = text.find("*/", p + 2)
                 if end < 0:
-                    return p
+                    return n + 1
                 p = end + 2
             elif c == "/" and text.startswith("//", p):
                 end = text.find("\n", p)
-                p = n if end < 0 else end + 1
+                if end < 0:
+                    return n + 1
+                p = end + 1
             else:
                 break
         return p
@@ -346,19 +349,18 @@ class Parser:
         """A double-quoted string with its escapes decoded."""
         text, n = self.text, len(self.text)
         parts: list[str] = []
+        plain = _pattern(_PLAIN_RUN)
         i = p + 1
         start = i
         while True:
+            i = plain.match(text, i).end()  # type: ignore[union-attr]
             if i >= n:
                 raise _Fail
             c = text[i]
             if c == '"':
                 break
-            if c < " ":
-                raise _Fail
             if c != "\\":
-                i += 1
-                continue
+                raise _Fail
             parts.append(text[start:i])
             esc = text[i + 1 : i + 2]
             if esc == "u":
@@ -471,7 +473,7 @@ def _state_for(rt: Any, opts: Any, base: GenState) -> GenState:
     if opts is not None:
         if type(opts) is not RHash:
             if not rt.responds_to(opts, "to_h"):
-                raise rt.error("TypeError", f"can't convert {rt.describe_class_of(opts)} into Hash")
+                raise rt.error("TypeError", f"can't convert {type_name(opts)} into Hash")
             opts = rt.call(opts, "to_h")
         base.configure(rt, opts)
     return base

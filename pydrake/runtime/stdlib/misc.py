@@ -291,3 +291,5 @@ def _always_loaded(rt: Any) -> None:
     rt.constants["RbConfig"] = RBCONFIG
     rt.constants["Etc"] = ETC
     rt.tables(RBCONFIG).constants["CONFIG"] = rbconfig_hash()
+    rt.require("rbconfig")
+    rt.require("etc")

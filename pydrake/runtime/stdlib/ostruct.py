@@ -112,3 +112,4 @@ def _feature(rt: Any) -> None:
 @on_new_interpreter
 def _always_loaded(rt: Any) -> None:
     rt.constants["OpenStruct"] = OPEN_STRUCT
+    rt.require("ostruct")

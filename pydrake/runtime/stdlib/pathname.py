@@ -496,17 +496,19 @@ def pathname_find(rt: Any, recv: RPathname, *args: Any, block: RProc | None = No
     """find { |path| }: Find.find below this path, as Pathnames."""
     from pydrake.runtime.stdlib.find import find_paths
 
-    if block is None:
-        return make_enum(recv, "find", *args)
     dot = recv.path == "."
+    found: list[RPathname] = []
 
     def each(path: str) -> None:
         if dot and path.startswith("./"):
             path = path[2:]
-        rt.call_block(block, _p(path))
+        if block is None:
+            found.append(_p(path))
+        else:
+            rt.call_block(block, _p(path))
 
     find_paths(rt, [recv.path], each)
-    return None
+    return rt.call(found, "each") if block is None else None
 
 
 @builtin(PATHNAME, "fnmatch", "fnmatch?")
@@ -576,7 +578,7 @@ def _delegate(owner: RClass, target: str, names: str, wrap: _Wrap = _same, path_
 
 
 for _name in (
-    "atime ctime mtime birthtime ftype rename stat lstat truncate "
+    "atime ctime mtime birthtime extname ftype rename stat lstat truncate "
     "blockdev? chardev? executable? executable_real? exist? grpowned? directory? file? pipe? socket? owned? "
     "readable? world_readable? readable_real? setuid? setgid? size size? sticky? symlink? writable? "
     "world_writable? writable_real? zero? open"

@@ -525,3 +525,4 @@ def _feature(rt: Any) -> None:
 @on_new_interpreter
 def _always_loaded(rt: Any) -> None:
     rt.constants["Gem"] = GEM
+    rt.require("rubygems")

@@ -59,7 +59,7 @@ def new_set(rt: Any, items: Iterable[Any] = ()) -> RSet:
 def _put(rt: Any, s: RSet, value: Any) -> None:
     key = eql_key(value)
     if key not in s.h:
-        s.h[key] = store_key(rt, value)
+        s.h[key] = value if isinstance(value, RHash) else store_key(rt, value)
 
 
 def enum_values(rt: Any, value: Any) -> list[Any]:

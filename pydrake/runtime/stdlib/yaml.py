@@ -25,7 +25,6 @@ from pydrake.runtime.objects import (
     RClass,
     RHash,
     RModule,
-    RObject,
     RProc,
     RRange,
     RRegexp,
@@ -137,6 +136,8 @@ _ESCAPES = {
     "L": "\u2028", "P": "\u2029",
 }  # fmt: skip
 _HEX_LENGTHS = {"x": 2, "u": 4, "U": 8}
+_BLOCK_PLAIN_RUN = "[^ \t\r\n\x85\u2028\u2029\0:]+"
+_FLOW_PLAIN_RUN = "[^ \t\r\n\x85\u2028\u2029\0:,\\[\\]{}]+"
 _PLAIN_START_EXCLUDED = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
@@ -168,16 +169,14 @@ class Scanner:
     """libyaml's scanner: characters to tokens, one step ahead of the parser."""
 
     def __init__(self, text: str) -> None:
-        self.text = text + "\0"
+        self.text = text + "\0" * 8  # lookahead past the end reads NULs
         self.n = len(text)
         self.pos = 0
         self.line = 0
         self.column = 0
         self.tokens: list[Token] = []
         self.tokens_parsed = 0
-        self.done = False
         self.stream_start = False
-        self.stream_end = False
         self.indent = -1
         self.indents: list[int] = []
         self.flow_level = 0
@@ -187,8 +186,7 @@ class Scanner:
     # -- characters
 
     def ch(self, k: int = 0) -> str:
-        i = self.pos + k
-        return self.text[i] if i < self.n else "\0"
+        return self.text[self.pos + k]
 
     def blankz(self, k: int = 0) -> bool:
         return self.ch(k) in _BLANKZ
@@ -395,7 +393,9 @@ class Scanner:
         if directive == "YAML":
             m = _rx(r"(\d+)\.(\d+)").fullmatch(params)
             if m is None:
-                raise self.error("while scanning a %YAML directive", start, "did not find expected digit or '.' character")
+                raise self.error(
+                    "while scanning a %YAML directive", start, "did not find expected digit or '.' character"
+                )
             tok = Token("VERSION-DIRECTIVE", start, self.mark(), (int(m.group(1)), int(m.group(2))))
         elif directive == "TAG":
             while self.ch() in " \t":
@@ -405,7 +405,7 @@ class Scanner:
                 self.read(prefix)
             tok = Token("TAG-DIRECTIVE", start, self.mark(), (params, "".join(prefix)))
         else:
-            tok = Token("RESERVED-DIRECTIVE", start, self.mark())
+            raise self.error("while scanning a directive", start, "found unknown directive name")
         while self.ch() in " \t":
             self.skip()
         if self.ch() == "#":
@@ -414,8 +414,7 @@ class Scanner:
         if not (self.is_break() or self.pos >= self.n):
             raise self.error("while scanning a directive", start, "did not find expected comment or line break")
         self.skip_line()
-        if tok.kind != "RESERVED-DIRECTIVE":
-            self.tokens.append(tok)
+        self.tokens.append(tok)
 
     def fetch_document_indicator(self, kind: str) -> None:
         self.unroll_indent(-1)
@@ -616,7 +615,9 @@ class Scanner:
             self.skip()
             if self.ch().isdigit() and self.ch().isascii():
                 if self.ch() == "0":
-                    raise self.error("while scanning a block scalar", start, "found an indentation indicator equal to 0")
+                    raise self.error(
+                        "while scanning a block scalar", start, "found an indentation indicator equal to 0"
+                    )
                 increment = int(self.ch())
                 self.skip()
         elif c.isdigit() and c.isascii():
@@ -677,7 +678,9 @@ class Scanner:
             max_indent = max(max_indent, self.column)
             if (not indent or self.column < indent) and self.ch() == "\t":
                 raise self.error(
-                    "while scanning a block scalar", start, "found a tab character where an indentation space is expected"
+                    "while scanning a block scalar",
+                    start,
+                    "found a tab character where an indentation space is expected",
                 )
             if not self.is_break() or self.pos >= self.n:
                 break
@@ -804,7 +807,14 @@ class Scanner:
                     else:
                         out.extend(whitespaces)
                         whitespaces = []
-                self.read(out)
+                # a run of ordinary characters at once, then the special one (if any) by itself
+                run = _rx(_FLOW_PLAIN_RUN if self.flow_level else _BLOCK_PLAIN_RUN).match(self.text, self.pos, self.n)
+                if run is not None:
+                    out.append(run.group())
+                    self.column += run.end() - self.pos
+                    self.pos = run.end()
+                else:
+                    self.read(out)
                 end = self.mark()
             if not (self.ch() in " \t" or (self.is_break() and self.pos < self.n)):
                 break
@@ -1118,8 +1128,7 @@ def classify(s: str) -> tuple[str, Any]:
             return "bool", False
         return "str", s
     if _rx(_TIME, _M).search(s):
-        fields = _time_fields(s)
-        return ("time", fields) if fields is not None else ("str", s)
+        return "time", _time_fields(s)
     if _rx(_DATE, _M).search(s):
         y, m, d = (int(x) for x in s.split("-"))
         try:
@@ -1127,7 +1136,7 @@ def classify(s: str) -> tuple[str, Any]:
 
             datetime.date(y, m, d)
         except ValueError:
-            return "str", s
+            return "date", None
         return "date", (y, m, d)
     if _rx(r"^\+?\.inf$", _MI).search(s):
         return "float", math.inf
@@ -1157,6 +1166,12 @@ def classify(s: str) -> tuple[str, Any]:
     if _rx(_INTEGER, _M).search(s):
         return "int", _ruby_integer(s.replace(",", "").replace("_", ""))
     return "str", s
+
+
+def _resolves_to_non_string(text: str) -> bool:
+    """Whether a plain scalar with this text would load as something other than a String."""
+    kind, value = classify(text)
+    return kind != "str" and not (kind in ("time", "date") and value is None)
 
 
 def _ruby_to_i(text: str) -> int:
@@ -1302,9 +1317,11 @@ class Loader:
             return self.symbolize(value)
         if kind == "time":
             self.check_class("Time")
-            return _make_time(value)
+            return RString(text) if value is None else _make_time(value)
         if kind == "date":
             self.check_class("Date")
+            if value is None:
+                return RString(text)
             self.rt.require("date")
             date_cls = self.rt.lookup_const_in(OBJECT, "Date")
             return self.rt.call(date_cls, "new", *value)
@@ -1345,7 +1362,12 @@ class Loader:
         if tag in ("!ruby/class", "!ruby/module"):
             self.check_class(node.value)
             return self.rt.call(OBJECT, "const_get", RString(node.value))
-        for special in ("!ruby/object:BigDecimal", "!ruby/object:DateTime", "!ruby/object:Complex", "!ruby/object:Rational"):
+        for special in (
+            "!ruby/object:BigDecimal",
+            "!ruby/object:DateTime",
+            "!ruby/object:Complex",
+            "!ruby/object:Rational",
+        ):
             if tag == special:
                 self.check_class(special.split(":", 1)[1])
         if re.match(r"^!ruby/sym(bol)?:?(.*)?$", tag):
@@ -1430,7 +1452,9 @@ def _freeze(value: Any) -> None:
 class Dumper:
     """Nodes for Ruby values: Psych's choice of tags and styles, anchors for repeated collections."""
 
-    def __init__(self, rt: Any, line_width: int | None = None, restrict: tuple[set[str], list[str], bool] | None = None):
+    def __init__(
+        self, rt: Any, line_width: int | None = None, restrict: tuple[set[str], list[str], bool] | None = None
+    ):
         self.rt = rt
         self.line_width = line_width
         self.restrict = restrict
@@ -1459,7 +1483,9 @@ class Dumper:
             if name not in self.restrict[0]:
                 raise self.rt.error(DISALLOWED_CLASS, f"Tried to dump unspecified class: {name}")
             if type(obj) is Symbol and obj.name not in self.restrict[1] and obj not in self.restrict[1]:
-                raise self.rt.error(DISALLOWED_CLASS, f"Tried to dump unspecified class: Symbol({self.rt.inspect(obj)})")
+                raise self.rt.error(
+                    DISALLOWED_CLASS, f"Tried to dump unspecified class: Symbol({self.rt.inspect(obj)})"
+                )
         return self.visit(obj)
 
     def visit(self, obj: Any) -> Any:
@@ -1484,7 +1510,9 @@ class Dumper:
         if t is int:
             return Scalar(str(obj), None, True, False)
         if t is float:
-            text = ".nan" if math.isnan(obj) else (".inf" if obj > 0 else "-.inf") if math.isinf(obj) else float_to_s(obj)
+            text = (
+                ".nan" if math.isnan(obj) else (".inf" if obj > 0 else "-.inf") if math.isinf(obj) else float_to_s(obj)
+            )
             return Scalar(text, None, True, False)
         if t is Symbol:
             if obj.name == "":
@@ -1516,11 +1544,7 @@ class Dumper:
     def object(self, obj: Any, name: str) -> Any:
         tag = "!ruby/object" if name == "Object" else f"!ruby/object:{name}"
         node = self.register(obj, Map(tag, False))
-        if type(obj) is RObject or isinstance(obj, RModule):
-            ivars = self.rt.ivars_of(obj)
-        else:
-            ivars = self.rt.ivars_of(obj)
-        for ivar, value in list(ivars.items()):
+        for ivar, value in list(self.rt.ivars_of(obj).items()):
             if not ivar.startswith("@"):
                 continue
             node.items.append(Scalar(ivar[1:], None, True, False))
@@ -1542,7 +1566,7 @@ class Dumper:
             style = "folded"
         elif _rx(r'^[^\w][^"]*$', _M).search(o):
             style = "double"
-        elif classify(o)[0] != "str" or _rx(r"\A0[0-7]*[89]").search(o):
+        elif _resolves_to_non_string(o) or _rx(r"\A0[0-7]*[89]").search(o):
             style = "single"
         return Scalar(o, tag, plain, quote, style)
 
@@ -1721,7 +1745,9 @@ class Emitter:
 
     # -- nodes
 
-    def node(self, node: Any, root: bool = False, sequence: bool = False, mapping: bool = False, simple_key: bool = False) -> None:
+    def node(
+        self, node: Any, root: bool = False, sequence: bool = False, mapping: bool = False, simple_key: bool = False
+    ) -> None:
         self.mapping_context = mapping
         self.simple_key_context = simple_key
         t = type(node)
@@ -1902,7 +1928,12 @@ class Emitter:
         n = len(value)
         for i, c in enumerate(value):
             if c == " ":
-                if allow_breaks and not spaces and self.column > self.best_width and not (i + 1 < n and value[i + 1] == " "):
+                if (
+                    allow_breaks
+                    and not spaces
+                    and self.column > self.best_width
+                    and not (i + 1 < n and value[i + 1] == " ")
+                ):
                     self.write_indent()
                 else:
                     self.put(c)
@@ -2041,7 +2072,12 @@ class Emitter:
                 if breaks:
                     self.write_indent()
                     leading_spaces = c in " \t"
-                if not breaks and c == " " and not (i + 1 < n and value[i + 1] == " ") and self.column > self.best_width:
+                if (
+                    not breaks
+                    and c == " "
+                    and not (i + 1 < n and value[i + 1] == " ")
+                    and self.column > self.best_width
+                ):
                     self.write_indent()
                 else:
                     self.put(c)
@@ -2106,7 +2142,7 @@ def _syntax_error(rt: Any, err: YamlSyntaxError, filename: Any) -> RubyError:
             "@file": filename,
             "@line": line + 1,
             "@column": column + 1,
-            "@offset": err.mark[0],
+            "@offset": 0,
             "@problem": RString(err.problem),
             "@context": RString(err.context) if err.context else None,
         }
@@ -2129,10 +2165,20 @@ def parse_documents(rt: Any, text: str, filename: Any = None, first_only: bool =
     return docs
 
 
-_LOAD_KEYWORDS = ("permitted_classes", "permitted_symbols", "aliases", "filename", "fallback", "symbolize_names", "freeze")
+_LOAD_KEYWORDS = (
+    "permitted_classes",
+    "permitted_symbols",
+    "aliases",
+    "filename",
+    "fallback",
+    "symbolize_names",
+    "freeze",
+)
 
 
-def _keywords(rt: Any, args: tuple[Any, ...], allowed: tuple[str, ...], npos: int) -> tuple[tuple[Any, ...], dict[str, Any]]:
+def _keywords(
+    rt: Any, args: tuple[Any, ...], allowed: tuple[str, ...], npos: int
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
     opts: dict[str, Any] = {}
     if args and type(args[-1]) is RHash and all(isinstance(k, Symbol) for k in args[-1]):
         for key, value in args[-1].items():
@@ -2239,12 +2285,16 @@ def _dump_options(rt: Any, options: Any) -> tuple[int, int, int | None]:
                 line_width = value
                 if value < 0:
                     if value != -1:
-                        raise rt.error("ArgumentError", f"Invalid line_width {value}, must be non-negative or -1 for unlimited.")
+                        raise rt.error(
+                            "ArgumentError", f"Invalid line_width {value}, must be non-negative or -1 for unlimited."
+                        )
                     line_width = None
     return indent, width, line_width
 
 
-def dump_text(rt: Any, objs: list[Any], options: Any = None, restrict: tuple[set[str], list[Any], bool] | None = None) -> str:
+def dump_text(
+    rt: Any, objs: list[Any], options: Any = None, restrict: tuple[set[str], list[Any], bool] | None = None
+) -> str:
     """Psych.dump's text for one or more documents."""
     indent, width, line_width = _dump_options(rt, options)
     dumper = Dumper(rt, line_width, restrict)
@@ -2268,7 +2318,9 @@ def psych_dump(rt: Any, recv: Any, obj: Any, io: Any = None, options: Any = None
 
 
 @builtin(PSYCH, "safe_dump", singleton=True)
-def psych_safe_dump(rt: Any, recv: Any, obj: Any, io: Any = None, options: Any = None, block: RProc | None = None) -> Any:
+def psych_safe_dump(
+    rt: Any, recv: Any, obj: Any, io: Any = None, options: Any = None, block: RProc | None = None
+) -> Any:
     """Psych.safe_dump(obj, io = nil, permitted_classes: [], permitted_symbols: [], aliases: false)."""
     if type(io) is RHash:
         io, options = None, io
@@ -2299,12 +2351,15 @@ for _attr in ("file", "line", "column", "offset", "problem", "context"):
     SYNTAX_ERROR.methods[_attr] = _reader
 
 
-@default_feature("yaml")
-def require_yaml(rt: Any) -> None:
-    """Define Psych (and YAML) and #to_yaml on every object."""
+@default_feature("psych")
+def require_psych(rt: Any) -> None:
+    """Define Psych and #to_yaml on every object."""
     rt.set_const(OBJECT, "Psych", PSYCH)
-    rt.set_const(OBJECT, "YAML", PSYCH)
     rt.add_method(OBJECT, "to_yaml", object_to_yaml)
 
 
-default_feature("psych")(require_yaml)
+@default_feature("yaml")
+def require_yaml(rt: Any) -> None:
+    """Load Psych and name it YAML too."""
+    rt.require("psych")
+    rt.set_const(OBJECT, "YAML", PSYCH)

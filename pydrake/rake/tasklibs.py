@@ -1,0 +1,170 @@
+"""The task libraries Rakefiles ``require``: Rake's own (TestTask, PackageTask, phony, the Makefile loader...)
+and the gems' (Bundler, RSpec, RuboCop, RDoc, YARD, Cucumber, rake-compiler), shipped as Ruby under ``lib/``.
+
+Their actions run the external programs the real libraries run; ``Rake::TaskLibSupport`` finds those
+programs (and installed gems) and warns on stderr, before Rake's own failure report, when one is missing.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pydrake.rake.dsl import app_of, dsl_task
+from pydrake.rake.ruby_classes import APPLICATION, RAKE
+from pydrake.runtime.classes import CORE, builtin
+from pydrake.runtime.objects import RModule, RProc, RString, Symbol
+
+LIB_DIR = Path(__file__).resolve().parent / "lib"
+
+# ``require`` name -> the Ruby file under LIB_DIR that provides it.
+RUBY_FEATURES = {
+    "rake/tasklib": "rake/tasklib.rb",
+    "rake/file_utils_ext": "rake/file_utils_ext.rb",
+    "rake/testtask": "rake/testtask.rb",
+    "rake/packagetask": "rake/packagetask.rb",
+    "rake/loaders/makefile": "rake/loaders/makefile.rb",
+    "rake/baseextensiontask": "rake/baseextensiontask.rb",
+    "rake/extensiontask": "rake/extensiontask.rb",
+    "rubygems/package_task": "rubygems/package_task.rb",
+    "bundler": "bundler.rb",
+    "bundler/setup": "bundler/setup.rb",
+    "bundler/gem_helper": "bundler/gem_helper.rb",
+    "bundler/gem_tasks": "bundler/gem_tasks.rb",
+    "rspec/core/rake_task": "rspec/core/rake_task.rb",
+    "rubocop/rake_task": "rubocop/rake_task.rb",
+    "rdoc/task": "rdoc/task.rb",
+    "yard": "yard.rb",
+    "yard/rake/yardoc_task": "yard/rake/yardoc_task.rb",
+    "cucumber/rake/task": "cucumber/rake/task.rb",
+}
+
+# Where gems live on a Ruby 3.1 system besides $GEM_PATH and $GEM_HOME.
+SYSTEM_GEM_DIRS = (
+    "~/.local/share/gem/ruby/3.1.0",
+    "/var/lib/gems/3.1.0",
+    "/usr/local/lib/ruby/gems/3.1.0",
+    "/usr/lib/ruby/gems/3.1.0",
+    "/usr/lib/x86_64-linux-gnu/ruby/gems/3.1.0",
+    "/usr/share/rubygems-integration/3.1.0",
+    "/usr/share/rubygems-integration/all",
+    "/usr/lib/x86_64-linux-gnu/rubygems-integration/3.1.0",
+)
+
+SUPPORT = RModule("Rake::TaskLibSupport", RAKE)
+RAKE.constants["TaskLibSupport"] = SUPPORT
+CORE["Rake::TaskLibSupport"] = SUPPORT
+
+
+def install_tasklibs(rt: Any) -> None:
+    """Make ``require`` of every task library work in ``rt``."""
+    for feature, relative in RUBY_FEATURES.items():
+        rt.register_feature(feature, _ruby_feature(LIB_DIR / relative))
+    rt.register_feature("rake/phony", _phony)
+
+
+def _ruby_feature(path: Path) -> Any:
+    def load(rt: Any) -> None:
+        rt.load_file(str(path))
+
+    load.__doc__ = f"``require`` of {path.name}: run the Ruby library."
+    return load
+
+
+def _phony(rt: Any) -> None:
+    """``require "rake/phony"``: the ``phony`` task, whose timestamp is ``Time.at(0)``."""
+    task = dsl_task(rt, None, Symbol.of("phony"))
+    task.timestamp = lambda: 0  # type: ignore[method-assign]
+
+
+# ------------------------------------------------------------ Rake.application.add_loader
+
+
+@builtin(APPLICATION, "add_loader")
+def app_add_loader(rt: Any, recv: Any, ext: Any, loader: Any, block: RProc | None = None) -> Any:
+    """``add_loader("mf", loader)``: imports ending in ``.mf`` are read by ``loader.load(path)``."""
+    name = rt.to_s(ext)
+    if not name.startswith("."):
+        name = "." + name
+    recv.loaders[name] = lambda path: rt.call(loader, "load", RString(path))
+    return loader
+
+
+# ------------------------------------------------------------ finding programs and gems
+
+
+def which(program: str) -> str | None:
+    """The full path of ``program`` as the shell would find it, or None."""
+    if os.sep in program:
+        return program if os.path.isfile(program) and os.access(program, os.X_OK) else None
+    return shutil.which(program)
+
+
+def gem_search_dirs() -> list[str]:
+    """The gem directories to look in, in Rubygems' order."""
+    dirs: list[str] = []
+    for var in ("GEM_PATH", "GEM_HOME"):
+        dirs += [d for d in os.environ.get(var, "").split(os.pathsep) if d]
+    dirs += [os.path.expanduser(d) for d in SYSTEM_GEM_DIRS]
+    seen: set[str] = set()
+    return [d for d in dirs if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+
+
+def _version_key(path: str, name: str) -> tuple[Any, ...]:
+    version = os.path.basename(path)[len(name) + 1:]
+    return tuple((0, int(p)) if p.isdigit() else (-1, p) for p in version.split("."))
+
+
+def gem_dir(name: str) -> str | None:
+    """The directory of the newest installed version of gem ``name``, or None."""
+    pattern = re.compile(re.escape(name) + r"-\d[\w.]*$")
+    found = []
+    for base in gem_search_dirs():
+        for path in glob.glob(os.path.join(glob.escape(base), "gems", glob.escape(name) + "-*")):
+            if pattern.match(os.path.basename(path)) and os.path.isdir(path):
+                found.append(path)
+    if not found:
+        return None
+    return max(found, key=lambda p: _version_key(p, name))
+
+
+def missing_program_warning(app_name: str, program: str, provider: str | None) -> str:
+    """The line printed on stderr before running a program that is not installed."""
+    source = f" (it comes with {provider})" if provider else ""
+    return f"{app_name}: warning: {program} is not installed{source}\n"
+
+
+@builtin(SUPPORT, "which", singleton=True)
+def support_which(rt: Any, mod: Any, program: Any, block: RProc | None = None) -> RString | None:
+    """``which(program)``: its full path, or nil."""
+    found = which(rt.to_s(program))
+    return None if found is None else RString(found)
+
+
+@builtin(SUPPORT, "gem_dir", singleton=True)
+def support_gem_dir(rt: Any, mod: Any, name: Any, block: RProc | None = None) -> RString | None:
+    """``gem_dir(name)``: the newest installed version's directory, or nil."""
+    found = gem_dir(rt.to_s(name))
+    return None if found is None else RString(found)
+
+
+@builtin(SUPPORT, "warn_if_missing", singleton=True)
+def support_warn_if_missing(rt: Any, mod: Any, program: Any, provider: Any = None, block: RProc | None = None) -> bool:
+    """``warn_if_missing(program, provider)``: warn on stderr when ``program`` is not installed; true if it is."""
+    name = rt.to_s(program)
+    if which(name) is not None:
+        return True
+    rt.stdout.flush()
+    rt.stderr.write(missing_program_warning(app_of(rt).name, name, None if provider is None else rt.to_s(provider)))
+    rt.stderr.flush()
+    return False
+
+
+@builtin(SUPPORT, "lib_dir", singleton=True)
+def support_lib_dir(rt: Any, mod: Any, block: RProc | None = None) -> RString:
+    """Where the task libraries' Ruby files are."""
+    return RString(str(LIB_DIR))
