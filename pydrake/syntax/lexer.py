@@ -1001,18 +1001,8 @@ class Lexer:
             self.emit("BLOCK_PIPE", op, start, BEG)
         elif ttype == "SEMI":
             self.end_statement()
-            if self.state in (BEG,) and self.last_type in (
-                "TERM",
-                "",
-                "KW_DO",
-                "DO_BLOCK",
-                "LBRACE_BLOCK",
-                "KW_THEN",
-                "KW_ELSE",
-                "KW_BEGIN",
-                "BLOCK_PIPE",
-            ):
-                return
+            if self.state == BEG:
+                return  # where an expression is expected, `;` separates nothing, as a newline there
             self.emit("TERM", ";", start, BEG)
         elif ttype == "QMARK":
             self.emit("QMARK", op, start, BEG)
