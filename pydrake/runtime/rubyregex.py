@@ -399,7 +399,10 @@ class _Parser:
             if m is not None and (m.group(1) or m.group(3)):
                 raise self.error("target of repeat operator is not specified")
         self.pos += 1
-        if c in ".^$":
+        if c == "^":
+            # Ruby's ^ is a line start, but not the empty "line" after a final newline (Python's is).
+            return [r"(?:\A|(?<=\n)(?!\Z))"]
+        if c in ".$":
             return [c]
         return [re.escape(c) if c in _SPECIAL else c]
 

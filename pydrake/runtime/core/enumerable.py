@@ -1145,15 +1145,22 @@ def enum_one(rt: Any, recv: Any, pattern: Any = MISSING, block: RProc | None = N
 @builtin(E, "grep")
 def enum_grep(rt: Any, recv: Any, pattern: Any, block: RProc | None = None) -> list[Any]:
     """Enumerable#grep: values with ``pattern === value`` (mapped through the block)."""
-    hits = [x for x in values(rt, recv) if truthy(rt.call(pattern, "===", x))]
-    return [rt.call_block(block, x) for x in hits] if block is not None else hits
+    return _grep(rt, recv, pattern, block, True)
+
+
+def _grep(rt: Any, recv: Any, pattern: Any, block: RProc | None, keep: bool) -> list[Any]:
+    """grep/grep_v: the block runs right after each match, so ``$~`` in it is that element's match."""
+    out = []
+    for x in values(rt, recv):
+        if truthy(rt.call(pattern, "===", x)) == keep:
+            out.append(rt.call_block(block, x) if block is not None else x)
+    return out
 
 
 @builtin(E, "grep_v")
 def enum_grep_v(rt: Any, recv: Any, pattern: Any, block: RProc | None = None) -> list[Any]:
     """Enumerable#grep_v: values without ``pattern === value`` (mapped through the block)."""
-    hits = [x for x in values(rt, recv) if not truthy(rt.call(pattern, "===", x))]
-    return [rt.call_block(block, x) for x in hits] if block is not None else hits
+    return _grep(rt, recv, pattern, block, False)
 
 
 @builtin(E, "min")

@@ -150,8 +150,10 @@ def range_values(rt: Any, r: RRange) -> Iterator[Any]:
         if is_int(e):
             return iter(range(b, e if r.exclusive else e + 1))
         if type(e) is float:
+            if math.isinf(e):
+                return itertools.count(b) if e > 0 else iter(())
             top = math.ceil(e) if r.exclusive else math.floor(e) + 1
-            return iter(range(b, top)) if not math.isinf(e) else itertools.count(b)
+            return iter(range(b, top))
     if type(b) is RString and (e is None or type(e) is RString):
         return string_upto(rt, b, e, r.exclusive)
     if type(b) is Symbol and (e is None or type(e) is Symbol):
