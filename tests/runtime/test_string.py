@@ -638,7 +638,6 @@ def test_string_method(case: Case) -> None:
 LINE_START = M(S("multi\nline\n"), "gsub", rx("^"), S("> "), out='"> multi\\n> line\\n"')
 
 
-@pytest.mark.xfail(reason="the Regexp translation lets ^ match after a final newline; Ruby's ^ does not", strict=False)
 def test_gsub_at_line_starts() -> None:
     assert outcome(LINE_START) == LINE_START.expect
 
