@@ -431,6 +431,10 @@ class Interpreter(Evaluator, ModuleTables):
             pf.vis if definee is None else "public",
             pf.definee if definee is None else definee,
         )
+        if pf is not None and fr.svar_frame() is fr:
+            # A top-level block keeps its own $~ (it may run on several threads), starting from the
+            # defining frame's, so a match made just before the yield (`sub`, `=~`) is seen inside.
+            fr.match = pf.svar_frame().match
         stack = self._ts.stack
         stack.append(fr)
         try:
