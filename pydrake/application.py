@@ -16,6 +16,7 @@ from pydrake.rake.install import install_rake
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import INVOKE_INSIDE_INVOKE
 from pydrake.rake.task_arguments import TaskArguments, parse_task_string
+from pydrake.rake.tasklibs import collapse_backtrace
 from pydrake.rake.thread_pool import JobBudget, ThreadPool
 from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
@@ -252,9 +253,23 @@ class Application:
         elif self.jobs > 1 and not opts.dryrun:
             self.shuffled = True
             self.run_parallel()
+            self.job_stats()
         else:
             self.shuffled = True
             self.invoke_top_level()
+            self.job_stats()
+
+    def job_stats(self) -> None:
+        """``--job-stats``: Rake's thread figures (its pool size, and the pool threads actually used)."""
+        if not self.options.job_stats:
+            return
+        jobs = self.options.jobs
+        configured = (os.cpu_count() or 4) + 4 if jobs is None else max(jobs - 1, 0)
+        in_play = self.app.thread_pool.max_active_threads
+        if self.parallel is not None:
+            in_play = max(in_play, self.jobs - 1)
+        sys.stdout.write(f"Maximum active threads: {configured} + main\n")
+        sys.stdout.write(f"Total threads in play:  {in_play} + main\n")
 
     def invoke_top_level(self) -> list[Any]:
         """Invoke the top-level tasks in order on the sequential runner; the tasks."""
@@ -415,6 +430,8 @@ class Application:
         bt = rt.backtrace(exc)
         if bt is None:
             bt = []
+        if not (self.options.trace or self.options.backtrace):
+            bt = collapse_backtrace(bt)
         lines = bt if bt else [""]
         cause = exc.ivars.get("__cause")
         details = ErrorDetails(rt.module_name(cls), message, lines)

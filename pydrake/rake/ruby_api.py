@@ -92,12 +92,12 @@ def task_application(rt: Any, recv: Task, block: RProc | None = None) -> RakeApp
 @builtin(TASK, "timestamp")
 def task_timestamp(rt: Any, recv: Task, block: RProc | None = None) -> Any:
     """The task's timestamp as a Time (``Rake::EARLY``/``LATE`` as themselves)."""
-    from pydrake.runtime.core.time import RTime
+    from pydrake.runtime.core.time import from_ns
 
     stamp = recv.timestamp()
     if stamp is EARLY or stamp is LATE:
         return stamp
-    return RTime.from_ns(stamp) if hasattr(RTime, "from_ns") else stamp
+    return from_ns(stamp)
 
 
 @builtin(TASK, "comment=")

@@ -1,9 +1,7 @@
-"""The task libraries Rakefiles ``require``: Rake's own (TestTask, PackageTask, phony, the Makefile loader...)
-and the gems' (Bundler, RSpec, RuboCop, RDoc, YARD, Cucumber, rake-compiler), shipped as Ruby under ``lib/``.
+"""The task libraries Rakefiles require (Rake's own and the gems' rake tasks), shipped as Ruby under ``lib/``."""
 
-Their actions run the external programs the real libraries run; ``Rake::TaskLibSupport`` finds those
-programs (and installed gems) and warns on stderr, before Rake's own failure report, when one is missing.
-"""
+# Their actions run the external programs the real libraries run; Rake::TaskLibSupport finds those programs
+# (and installed gems) and warns on stderr, before Rake's own failure report, when one is missing.
 
 from __future__ import annotations
 
@@ -43,10 +41,11 @@ RUBY_FEATURES = {
     "cucumber/rake/task": "cucumber/rake/task.rb",
 }
 
-# Where gems live on a Ruby 3.1 system besides $GEM_PATH and $GEM_HOME.
+# Where gems live on a Debian Ruby 3.1 system besides $GEM_PATH and $GEM_HOME; gems install into the second.
+DEFAULT_GEM_HOME = "/var/lib/gems/3.1.0"
 SYSTEM_GEM_DIRS = (
     "~/.local/share/gem/ruby/3.1.0",
-    "/var/lib/gems/3.1.0",
+    DEFAULT_GEM_HOME,
     "/usr/local/lib/ruby/gems/3.1.0",
     "/usr/lib/ruby/gems/3.1.0",
     "/usr/lib/x86_64-linux-gnu/ruby/gems/3.1.0",
@@ -105,13 +104,17 @@ def which(program: str) -> str | None:
 
 
 def gem_search_dirs() -> list[str]:
-    """The gem directories to look in, in Rubygems' order."""
-    dirs: list[str] = []
-    for var in ("GEM_PATH", "GEM_HOME"):
-        dirs += [d for d in os.environ.get(var, "").split(os.pathsep) if d]
-    dirs += [os.path.expanduser(d) for d in SYSTEM_GEM_DIRS]
-    seen: set[str] = set()
-    return [d for d in dirs if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+    """The gem directories as Rubygems orders them ($GEM_PATH replaces the system's unless it ends with ":")."""
+    gem_path = os.environ.get("GEM_PATH")
+    home = os.environ.get("GEM_HOME")
+    defaults = [os.path.expanduser(d) for d in SYSTEM_GEM_DIRS]
+    if gem_path:
+        dirs = [d for d in gem_path.split(os.pathsep) if d] + [home or DEFAULT_GEM_HOME]
+        if gem_path.endswith(os.pathsep):
+            dirs += defaults
+    else:
+        dirs = ([home] if home else []) + defaults
+    return list(dict.fromkeys(dirs))
 
 
 def _version_key(path: str, name: str) -> tuple[Any, ...]:
@@ -130,6 +133,12 @@ def gem_dir(name: str) -> str | None:
     if not found:
         return None
     return max(found, key=lambda p: _version_key(p, name))
+
+
+def collapse_backtrace(lines: list[str]) -> list[str]:
+    """A short report's backtrace without the task libraries' own frames, as Rake leaves out its own."""
+    prefix = str(LIB_DIR) + os.sep
+    return [line for line in lines if not line.startswith(prefix)]
 
 
 def missing_program_warning(app_name: str, program: str, provider: str | None) -> str:
