@@ -98,7 +98,8 @@ class Analysis:
     def findings(self) -> list[Finding]:
         """Every finding and note, in report order."""
         flows = self.file_flows()
-        races = [p for p in self.folder_races() if (p.a, p.b) not in {(f.a, f.b) for f in flows}]
+        flowing = {(f.a, f.b) for f in flows}
+        races = [p for p in self.folder_races() if (p.a, p.b) not in flowing]
         reported = {frozenset((p.a, p.b)) for p in flows + races}
         conflicts = [p for p in self.write_conflicts() if frozenset((p.a, p.b)) not in reported]
         out: list[Finding] = []
@@ -118,11 +119,11 @@ class Analysis:
         """How many (writer, reader, file) flows between two different tasks the footprints show."""
         writers = _index(self.accesses(WRITE))
         written = sorted(writers)
-        count = 0
+        seen: set[tuple[int, int, str]] = set()
         for reader, acc in self.accesses(READ):
             for path in _matching(acc, writers, written):
-                count += sum(1 for w, _ in writers[path] if w is not reader)
-        return count
+                seen.update((w.index, reader.index, path) for w, _ in writers[path] if w is not reader)
+        return len(seen)
 
     def file_flows(self) -> list[_Pair]:
         """(writer, reader) pairs that may run at once, one per file that flows between them."""
@@ -196,7 +197,9 @@ class Analysis:
                         continue
                     if not self.concurrent(node, other):
                         continue
-                    a, b, acc_a, acc_b = (node, other, acc, oacc) if node.index < other.index else (other, node, oacc, acc)
+                    a, b, acc_a, acc_b = (
+                        (node, other, acc, oacc) if node.index < other.index else (other, node, oacc, acc)
+                    )
                     pairs.setdefault((a.index, b.index, path), _Pair(a, b, path, acc_a, acc_b))
         return list(pairs.values())
 
@@ -227,7 +230,7 @@ class Analysis:
 
     def evidence(self, node: LintNode, acc: Access, verb: str) -> str:
         """A detail line: where a task's code touches the file, and whether that was guessed."""
-        file, _ = self.where(node)
+        file = self.show_file(acc.file) if acc.file else self.where(node)[0]
         if acc.line is None:
             return f"{verb} by task '{node.name}' ({acc.how})"
         guessed = " (guessed from the command line)" if acc.guessed else ""
@@ -243,24 +246,47 @@ class Analysis:
         declared = writer.kind in (FILE, RULE) and any(_same(p.path, writer.name) for p in group)
         split = self.split(writer, reader)
         reads = "reads" if len(readers) == 1 else "read"
+        if split is not None and split[1] > split[2] and not declared and _old_contents(writer, group):
+            return self.stale_read_finding(group, split)
         if declared or split is None or split[1] > split[2]:
             file, line = self.where(reader, split[0] if split else None)
             message = f"{who} {reads} {what}, produced by task '{writer.name}'{self.at(writer)}, with no prerequisite path between them"
             if split is not None and split[1] > split[2]:
                 later = split[0].prereqs[split[1]].name
                 message += f" (task '{split[0].name}' lists '{later}' later, so even a sequential run reads first)"
-            fix = f"{_declare(reader)} => {_ref(writer)}"
+            fix = f"{_declare(reader)} => {_ref(writer)}{_likewise(readers)}"
             return Finding(MISSING_DEPENDENCY, file, line, message, fix, details)
         parent, i_w, i_r = split
         before, after = parent.prereqs[i_w], parent.prereqs[i_r]
         file, line = self.where(reader, parent)
+        listing = f"task '{parent.name}''s prerequisites" if parent.task is not None else "the command line"
         message = (
             f"{who} {reads} {what}, written by task '{writer.name}'{self.at(writer)}: only the order of "
-            f"task '{parent.name}''s prerequisites ('{before.name}' before '{after.name}') runs the writer first"
+            f"{listing} ('{before.name}' before '{after.name}') runs the writer first"
         )
-        fix = f"{_declare(reader)} => {_ref(writer)}"
+        fix = f"{_declare(reader)} => {_ref(writer)}{_likewise(readers)}"
         if parent.task is not None:
             fix += f"   (or {_declare(parent)} => seq[{_ref(before)}, {_ref(after)}])"
+        return Finding(ORDER_RELIANCE, file, line, message, fix, details)
+
+    def stale_read_finding(self, group: list[_Pair], split: tuple[LintNode, int, int]) -> Finding:
+        """The reader runs first in the listed order and reads the contents the writer then replaces."""
+        first = group[0]
+        writer, reader = first.a, first.b
+        parent, i_w, i_r = split
+        before, after = parent.prereqs[i_r], parent.prereqs[i_w]
+        listing = f"task '{parent.name}''s prerequisites" if parent.task is not None else "the command line"
+        file, line = self.where(writer, parent)
+        readers = _unique(p.b for p in group)
+        who = self.subject(readers) + (self.at(reader) + " reads" if len(readers) == 1 else " read")
+        message = (
+            f"task '{writer.name}' rewrites {_files(_unique(p.path for p in group))}, which {who}: only the order of "
+            f"{listing} ('{before.name}' before '{after.name}') lets the read see the old contents"
+        )
+        fix = f"{_declare(writer)} => {_ref(reader)}"
+        if parent.task is not None:
+            fix += f"   (or {_declare(parent)} => seq[{_ref(before)}, {_ref(after)}])"
+        details = (self.evidence(reader, first.acc_b, "read"), self.evidence(writer, first.acc_a, "rewritten"))
         return Finding(ORDER_RELIANCE, file, line, message, fix, details)
 
     def subject(self, nodes: list[LintNode]) -> str:
@@ -268,8 +294,11 @@ class Analysis:
         if len(nodes) == 1:
             return f"task '{nodes[0].name}'"
         made = ""
-        if nodes[0].kind == RULE and nodes[0].location is not None:
-            made = f" (made by the rule at {self.where(nodes[0])[0]}:{nodes[0].location[1]})"
+        if nodes[0].location is not None and all(n.location == nodes[0].location for n in nodes):
+            file, line = self.where(nodes[0])
+            made = (
+                f" (made by the rule at {file}:{line})" if nodes[0].kind == RULE else f" (all defined at {file}:{line})"
+            )
         return f"tasks {_names(nodes)}{made}"
 
     def race_finding(self, group: list[_Pair]) -> Finding:
@@ -283,14 +312,18 @@ class Analysis:
             f"'{first.path}', created by task '{maker.name}'{self.at(maker)}, with no prerequisite path between them"
         )
         details = (self.evidence(writer, first.acc_b, "written"), self.evidence(maker, first.acc_a, "created"))
-        return Finding(MISSING_DEPENDENCY, file, line, message, f"{_declare(writer)} => {_ref(maker)}", details)
+        fix = f"{_declare(writer)} => {_ref(maker)}{_likewise(writers)}"
+        return Finding(MISSING_DEPENDENCY, file, line, message, fix, details)
 
     def conflict_finding(self, group: list[_Pair]) -> Finding:
         first = group[0]
         nodes = sorted(_unique([p.a for p in group] + [p.b for p in group]), key=lambda n: n.index)
         what = _files(_unique(p.path for p in group))
         deleter = next((acc for acc in (first.acc_a, first.acc_b) if acc.mode == DELETE and acc.recursive), None)
-        details = (self.evidence(first.a, first.acc_a, _verb(first.acc_a)), self.evidence(first.b, first.acc_b, _verb(first.acc_b)))
+        details = (
+            self.evidence(first.a, first.acc_a, _verb(first.acc_a)),
+            self.evidence(first.b, first.acc_b, _verb(first.acc_b)),
+        )
         split = self.split(first.a, first.b)
         seq = ""
         if split is not None and split[0].task is not None:
@@ -315,7 +348,9 @@ class Analysis:
                 f"{'append to' if appends else 'write'} {what} and may run at the same time (no prerequisite path between them)"
             )
         else:
-            message = f"{self.subject(nodes)} all {'append to' if appends else 'write'} {what} and may run at the same time"
+            message = (
+                f"{self.subject(nodes)} all {'append to' if appends else 'write'} {what} and may run at the same time"
+            )
         if appends:
             message += ": the order of its lines depends on timing"
         if len(nodes) == 2 and nodes[0].kind != RULE:
@@ -369,10 +404,21 @@ class _Pair:
     acc_b: Access
 
 
+def _old_contents(writer: LintNode, group: list[_Pair]) -> bool:
+    """Is there something to read before the writer runs: a file that exists, or one the writer edits in place?"""
+    for p in group:
+        if os.path.exists(p.path):
+            return True
+        fp = writer.footprint
+        if any(a.mode == READ and a.path == p.path for a in fp.accesses) and not fp.writes_before(p.path, p.acc_a):
+            return True
+    return False
+
+
 def _group_of(node: LintNode) -> object:
-    """Tasks one rule makes are reported together."""
-    if node.kind == RULE and node.location is not None:
-        return ("rule", node.location)
+    """Tasks one rule makes, or one definition makes in a loop, are reported together."""
+    if node.location is not None:
+        return ("defined at", node.location)
     return node
 
 
@@ -387,7 +433,9 @@ def _conflict_groups(pairs: list[_Pair]) -> list[list[_Pair]]:
     """Write conflicts: one group per recursive delete, else per set of tasks writing the same files."""
     by_cause: dict[object, list[_Pair]] = {}
     for p in pairs:
-        deleter = next(((n, acc) for n, acc in ((p.a, p.acc_a), (p.b, p.acc_b)) if acc.mode == DELETE and acc.recursive), None)
+        deleter = next(
+            ((n, acc) for n, acc in ((p.a, p.acc_a), (p.b, p.acc_b)) if acc.mode == DELETE and acc.recursive), None
+        )
         key: object = ("delete", deleter[0], deleter[1].path) if deleter else ("path", p.path)
         by_cause.setdefault(key, []).append(p)
     merged: dict[object, list[_Pair]] = {}
@@ -414,6 +462,14 @@ def _names(nodes: list[LintNode]) -> str:
     if more > 0:
         return ", ".join(shown) + f" and {more} more"
     return ", ".join(shown[:-1]) + f" and {shown[-1]}" if len(shown) > 1 else shown[0]
+
+
+def _likewise(nodes: list[LintNode]) -> str:
+    """After a fix shown for the first of several tasks: say it applies to the others too."""
+    others = len(nodes) - 1
+    if others <= 0:
+        return ""
+    return f"   (and likewise for the {others} other task{'s' if others > 1 else ''})"
 
 
 def _verb(acc: Access) -> str:

@@ -16,8 +16,9 @@ from typing import Any
 from pydrake.lint.shell import UNKNOWN_MARK
 from pydrake.rake.file_list import FileList
 from pydrake.rake.task import Task
+from pydrake.runtime.classes import OBJECT
 from pydrake.runtime.environment import MISSING
-from pydrake.runtime.objects import RHash, RModule, RString, Symbol
+from pydrake.runtime.objects import RHash, RModule, RRegexp, RString, Symbol
 from pydrake.syntax import ast as A
 
 
@@ -39,13 +40,12 @@ UNKNOWN: Any = _Unknown()
 
 _TASK_METHODS = {"name", "to_s", "source", "sources", "prerequisites", "prereqs", "name_with_args"}
 # Methods of String, Array, Symbol, Integer and FileList that neither change their receiver nor run code.
-_VALUE_METHODS = {
-    "to_s", "to_str", "to_a", "to_ary", "to_sym", "to_i", "ext", "pathmap", "sub", "gsub", "join", "first", "last",
-    "upcase", "downcase", "capitalize", "strip", "lstrip", "rstrip", "chomp", "chop", "split", "flatten", "uniq",
-    "compact", "+", "-", "*", "%", "[]", "dup", "clone", "freeze", "size", "length", "count", "sort", "reverse",
-    "tr", "delete_suffix", "delete_prefix", "existing", "shellescape", "inspect", "squeeze", "center", "ljust",
-    "rjust", "values_at", "take", "drop", "zip", "product", "concat_", "fetch", "dig", "keys", "values",
-}
+_VALUE_METHODS = frozenset(
+    "to_s to_str to_a to_ary to_sym to_i ext pathmap sub gsub join first last upcase downcase capitalize "
+    "strip lstrip rstrip chomp chop split flatten uniq compact + - * % [] dup clone freeze size length "
+    "count sort reverse tr delete_suffix delete_prefix existing shellescape inspect squeeze center ljust "
+    "rjust values_at take drop zip product concat_ fetch dig keys values".split()
+)
 # Singleton methods of core classes that only compute names (or look at the file system).
 _CLASS_METHODS = {
     "File": {"join", "basename", "dirname", "extname", "expand_path", "absolute_path", "split"},
@@ -186,10 +186,23 @@ class Evaluator:
             return self._call(node)
         if t is A.BinOp:
             return self._binop(node)
+        if t is A.Or or t is A.And:
+            lhs = self.value(node.lhs)
+            if lhs is UNKNOWN:
+                return UNKNOWN
+            decided = (lhs is not None and lhs is not False) == (t is A.Or)
+            return lhs if decided else self.value(node.rhs)
+        if t is A.If and len(node.then) == 1 and node.else_ is not None and len(node.else_) == 1:
+            cond = self.value(node.cond)  # a ternary
+            if cond is UNKNOWN:
+                return UNKNOWN
+            return self.value(node.then[0] if cond is not None and cond is not False else node.else_[0])
         if t is A.Seq and node.body:
             return self.value(node.body[-1])
         if t is A.FileLit:
             return RString(node.path)
+        if t is A.RegexLit and all(isinstance(p, str) for p in node.parts):
+            return self.rt.ev_regex(node, self.frame)
         return UNKNOWN
 
     def _array(self, node: A.ArrayLit) -> Any:
@@ -218,7 +231,7 @@ class Evaluator:
     def _const(self, node: A.Const) -> Any:
         if node.scope is None:
             if node.top:
-                return self.rt.scoped_const(self.rt.constants.get("Object") or _object(self.rt), node.name)
+                return self.rt.scoped_const(OBJECT, node.name)
             if self.frame is not None:
                 return self.rt.lookup_const(node.name, self.frame)
             return self.rt.constants.get(node.name, UNKNOWN)
@@ -241,9 +254,7 @@ class Evaluator:
         if isinstance(recv, RModule) and not node.args and node.name[:1].isupper():
             return self.rt.scoped_const(recv, node.name)  # ``Rake::Task`` read as a call
         args = [self.value(a) for a in node.args]
-        if any(a is UNKNOWN or isinstance(a, A.Node) for a in args) or any(
-            type(a) in (A.Splat, A.DoubleSplat, A.BlockPass) for a in node.args
-        ):
+        if any(a is UNKNOWN for a in args) or any(type(a) in (A.Splat, A.DoubleSplat, A.BlockPass) for a in node.args):
             return UNKNOWN
         if not self.safe(recv, node.name):
             return UNKNOWN
@@ -255,7 +266,7 @@ class Evaluator:
             return name in _TASK_METHODS
         if isinstance(recv, RModule):
             return name in _CLASS_METHODS.get(self.rt.module_name(recv), ())
-        if isinstance(recv, RString | list | Symbol | int | FileList):
+        if isinstance(recv, RString | list | Symbol | int | FileList | RRegexp):
             return name in _VALUE_METHODS
         if isinstance(recv, RHash):
             return name in ("[]", "fetch", "keys", "values", "dig")
@@ -280,12 +291,6 @@ class Evaluator:
         if not self.safe(lhs, node.op):
             return UNKNOWN
         return self.rt.call(lhs, node.op, rhs)
-
-
-def _object(rt: Any) -> Any:
-    from pydrake.runtime.classes import OBJECT
-
-    return OBJECT
 
 
 def names_of(ev: Evaluator, v: Any) -> list[str] | None:

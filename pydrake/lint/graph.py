@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydrake.lint.footprint import MKDIR, READ, WRITE, Access, Footprint, normalize, task_footprint
+from pydrake.lint.shell import UNKNOWN_MARK
 from pydrake.rake.file_creation_task import FileCreationTask
 from pydrake.rake.file_task import FileTask
 from pydrake.rake.multi_task import MultiTask
@@ -23,7 +24,15 @@ from pydrake.rake.task_manager import MAX_RULE_DEPTH, TaskManager
 
 # Node kinds: a plain task, a file task, a directory task, a task a rule makes,
 # a file that exists with no task, a file some task makes as a side effect, a name nothing provides.
-TASK, FILE, DIRECTORY, RULE, SOURCE, PRODUCED, MISSING = "task", "file", "directory", "rule", "source", "produced", "missing"
+TASK, FILE, DIRECTORY, RULE, SOURCE, PRODUCED, MISSING = (
+    "task",
+    "file",
+    "directory",
+    "rule",
+    "source",
+    "produced",
+    "missing",
+)
 TOP_NAME = "(the tasks named on the command line)"
 
 
@@ -38,6 +47,8 @@ class LintNode:
     footprint: Footprint = field(default_factory=Footprint)
     prereqs: list[LintNode] = field(default_factory=list)
     dependents: list[LintNode] = field(default_factory=list)
+    # Prerequisites only by an ``invoke`` in the action: they order the two, but a caller is not a dependent.
+    invoked: list[LintNode] = field(default_factory=list)
     index: int = -1
 
     @property
@@ -84,7 +95,10 @@ class GraphBuilder:
         """The task's footprint, computed once."""
         fp = self.footprints.get(id(task))
         if fp is None:
-            fp = task_footprint(self.rt, task, self.is_dir, self.root)
+            try:
+                fp = task_footprint(self.rt, task, self.is_dir, self.root)
+            except (Exception, RecursionError):  # noqa: BLE001 - code the reader cannot follow gives no footprint
+                fp = Footprint()
             self.footprints[id(task)] = fp
         return fp
 
@@ -216,9 +230,12 @@ class GraphBuilder:
 
     def prerequisite(self, task: Task, name: str) -> LintNode:
         """Resolve one prerequisite name from the task's scope."""
-        found = self.manager.lookup(name, task.scope)
-        if found is task:
-            found = self.manager.lookup(name)
+        try:
+            found = self.manager.lookup(name, task.scope)
+            if found is task:
+                found = self.manager.lookup(name)
+        except Exception:  # noqa: BLE001 - a name Rake cannot look up (``^`` at the top) is left unresolved
+            found = None
         if found is not None:
             return self.node_for_task(found)
         return self.file_node(name)
@@ -246,7 +263,8 @@ class GraphBuilder:
                     continue
                 if pre not in node.prereqs:
                     node.prereqs.append(pre)
-                    pre.dependents.append(node)
+                    if pre not in node.invoked:
+                        pre.dependents.append(node)
                 if id(pre) not in done:
                     on_path.add(id(pre))
                     stack.append((pre, iter(self.prerequisite_nodes(pre))))
@@ -267,6 +285,14 @@ class GraphBuilder:
                 path = normalize(pre.name, self.root)
                 if path is not None:
                     node.footprint.add(Access(path, READ, False, None, "prerequisite"))
+        # A task the action invokes runs inside it, after the prerequisites (and is a finding of its own).
+        for inv in node.footprint.invokes:
+            if inv.target is None or UNKNOWN_MARK in inv.target:
+                continue
+            pre = self.prerequisite(task, inv.target)
+            if pre.kind not in (SOURCE, PRODUCED, MISSING) and pre not in found:
+                found.append(pre)
+                node.invoked.append(pre)
         return found
 
 

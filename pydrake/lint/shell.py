@@ -9,6 +9,7 @@ a shell variable or a command substitution is never taken as a path.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,26 +23,25 @@ _SEPARATORS = {"&&", "||", ";", "|", "&", "|&", ";;", "(", ")", "{", "}", "!"}
 _WRITE_REDIRECTS = {">", ">>", ">|", "&>", "&>>"}
 _WRAPPERS = {"env", "sudo", "time", "nice", "nohup", "exec", "command", "builtin", "stdbuf", "ionice", "timeout"}
 # Commands whose operands are never files this build makes or uses.
-_NO_FILES = {
-    "echo", "printf", "true", "false", "exit", "export", "set", "unset", ":", "sleep", "read", "wait",
-    "shift", "return", "local", "kill", "pwd", "date", "whoami", "uname", "which", "type", "trap",
-    "umask", "eval", "source", ".", "hash", "alias", "yes", "seq", "expr", "basename", "dirname",
-}
+_NO_FILES = frozenset(
+    "echo printf true false exit export set unset : sleep read wait shift return local kill pwd date "
+    "whoami uname which type trap umask eval source . hash alias yes seq expr basename dirname".split()
+)
 # Commands whose effect on files cannot be told from their command line (other build tools, finders).
-_OPAQUE = {
-    "make", "gmake", "rake", "pydrake", "ninja", "cmake", "bundle", "npm", "yarn", "cargo", "go",
-    "git", "docker", "find", "xargs", "ssh", "scp", "rsync", "mvn", "gradle", "ant", "pip", "gem",
-    "for", "while", "if", "case", "until", "do", "done", "then", "fi", "else", "elif", "esac",
-}
+_OPAQUE = frozenset(
+    "make gmake rake pydrake ninja cmake bundle npm yarn cargo go git docker find xargs ssh scp rsync mvn "
+    "gradle ant pip gem for while if case until do done then fi else elif esac".split()
+)
 _COMPILERS = {"cc", "gcc", "g++", "c++", "clang", "clang++", "cpp", "ld", "as", "gfortran", "nvcc", "tcc", "icc"}
 # Compiler options whose value is the next word.
-_COMPILER_VALUE_OPTIONS = {
-    "-I", "-L", "-D", "-U", "-l", "-x", "-isystem", "-iquote", "-idirafter", "-MT", "-MQ", "-Xlinker",
-    "-arch", "-framework", "-target", "-B", "-isysroot", "--sysroot", "-Xpreprocessor", "-Xassembler",
-}
+_COMPILER_VALUE_OPTIONS = frozenset(
+    "-I -L -D -U -l -x -isystem -iquote -idirafter -MT -MQ -Xlinker -arch -framework -target -B -isysroot "
+    "--sysroot -Xpreprocessor -Xassembler".split()
+)
 _SCRIPT_CODE_OPTIONS = {"-e", "-c", "-E", "-r", "-I", "-m", "-W"}
 _INTERPRETERS = {"ruby", "python", "python3", "python2", "perl", "node", "php", "lua", "Rscript"}
 _SHELLS = {"sh", "bash", "zsh", "dash", "ksh"}
+_HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx", ".inc")
 _SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".m", ".mm", ".s", ".S", ".f", ".f90", ".cu")
 
 
@@ -240,11 +240,15 @@ def _operands(args: list[str], value_options: set[str] = frozenset()) -> tuple[l
 
 def _generic(args: list[str], state: _CwdState, out: list[ShellAccess]) -> None:
     """Any other command: ``-o FILE`` and ``--output=FILE`` are written, every other word may be read."""
+    include_dirs = _include_dirs(args)
     i = 0
     while i < len(args):
         word = args[i]
         if word in ("-o", "--output", "--out") and i + 1 < len(args):
             _add(state, args[i + 1], WRITE, out)
+            i += 2
+            continue
+        if word in ("-I", "-iquote", "-isystem", "-L"):
             i += 2
             continue
         if word.startswith(("--output=", "--out=")):
@@ -257,7 +261,51 @@ def _generic(args: list[str], state: _CwdState, out: list[ShellAccess]) -> None:
             _add(state, word[3:], WRITE, out)
         elif not word.startswith("-"):
             _read(state, word, out)
+            if include_dirs or "-c" in args:  # a compiler behind a wrapper script
+                _includes(word, include_dirs, state, out)
         i += 1
+
+
+def _include_dirs(args: list[str]) -> list[str]:
+    """The ``-I DIR`` / ``-IDIR`` / ``-iquote DIR`` folders of a compiler command line, in order."""
+    dirs: list[str] = []
+    for i, word in enumerate(args):
+        if word in ("-I", "-iquote") and i + 1 < len(args):
+            dirs.append(args[i + 1])
+        elif word.startswith("-I") and len(word) > 2:
+            dirs.append(word[2:])
+    return dirs
+
+
+_INCLUDE = re.compile(r'^\s*#\s*(?:include|import)\s*"([^"]+)"', re.M)
+_MAX_INCLUDE_DEPTH = 4
+
+
+def _includes(word: str, include_dirs: list[str], state: _CwdState, out: list[ShellAccess]) -> None:
+    """A C-family source a command compiles reads the headers it includes with quotes (guessed from its text)."""
+    path = state.path(word)
+    if path is None or not path.endswith(_SOURCE_SUFFIXES + _HEADER_SUFFIXES):
+        return
+    dirs = [d for d in (state.path(d) for d in include_dirs) if d is not None]
+    seen: set[str] = {os.path.normpath(path)}
+    pending = [(path, 0)]
+    while pending:
+        current, depth = pending.pop()
+        try:
+            with open(current, encoding="utf-8", errors="replace") as f:
+                text = f.read(1_000_000)
+        except OSError:
+            continue
+        for name in _INCLUDE.findall(text):
+            for folder in [os.path.dirname(current), *dirs]:
+                candidate = os.path.normpath(os.path.join(folder, name))
+                if candidate not in seen:
+                    seen.add(candidate)
+                    out.append(ShellAccess(candidate, READ))
+                if os.path.isfile(candidate):
+                    if depth + 1 < _MAX_INCLUDE_DEPTH:
+                        pending.append((candidate, depth + 1))
+                    break  # the compiler stops at the first folder that has it
 
 
 def _compiler(args: list[str], state: _CwdState, out: list[ShellAccess]) -> None:
@@ -292,6 +340,9 @@ def _compiler(args: list[str], state: _CwdState, out: list[ShellAccess]) -> None
             sources.append(word)
             _read(state, word, out)
         i += 1
+    include_dirs = _include_dirs(args)
+    for src in sources:
+        _includes(src, include_dirs, state, out)
     if output is not None:
         _add(state, output, WRITE, out)
     elif compile_only:
@@ -302,16 +353,24 @@ def _compiler(args: list[str], state: _CwdState, out: list[ShellAccess]) -> None
 
 
 def _shell(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess]) -> None:
-    operands, flags = _operands(args, {"-o", "-O"})
-    if any(f.startswith("-") and "c" in f and not f.startswith("--") for f in flags) and operands:
-        if state.cwd is None:
-            return
-        for acc in command_accesses(operands[0], is_dir, state.cwd):
-            out.append(acc)
+    """``sh -c 'COMMAND'`` is read as a command line; ``sh script ARGS`` reads the script (and maybe its args)."""
+    i = 0
+    command_mode = False
+    while i < len(args) and args[i].startswith("-") and args[i] != "-":
+        if args[i] in ("-o", "+o", "-O"):
+            i += 1  # an option name follows
+        elif not args[i].startswith("--") and "c" in args[i]:
+            command_mode = True
+        i += 1
+    rest = args[i:]
+    if not rest:
         return
-    if operands:
-        _read(state, operands[0], out)
-        _generic(operands[1:], state, out)
+    if command_mode:
+        if state.cwd is not None:
+            out.extend(command_accesses(rest[0], is_dir, state.cwd))
+        return
+    _read(state, rest[0], out)
+    _generic(rest[1:], state, out)
 
 
 def _interpreter(prog: str, args: list[str], state: _CwdState, out: list[ShellAccess]) -> None:
@@ -362,7 +421,9 @@ def _touch(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAcce
         _add(state, word, WRITE, out)
 
 
-def _copy_like(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess], move: bool, link: bool) -> None:
+def _copy_like(
+    args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess], move: bool, link: bool
+) -> None:
     operands, flags = _operands(args, {"-t", "--target-directory", "-m", "--mode", "-o", "-g", "-S", "--suffix"})
     target = None
     for i, f in enumerate(flags):
@@ -374,7 +435,14 @@ def _copy_like(args: list[str], is_dir: IsDir, state: _CwdState, out: list[Shell
         for word in operands:  # install -d DIR...
             _add(state, word, MKDIR, out)
         return
-    recursive = any(f in ("-r", "-R", "-a", "--recursive", "--archive") or (not f.startswith("--") and ("r" in f or "R" in f or "a" in f)) for f in flags) and not link
+    recursive = (
+        any(
+            f in ("-r", "-R", "-a", "--recursive", "--archive")
+            or (not f.startswith("--") and ("r" in f or "R" in f or "a" in f))
+            for f in flags
+        )
+        and not link
+    )
     symbolic = link and any(f in ("-s", "--symbolic") or (not f.startswith("--") and "s" in f) for f in flags)
     if target is None:
         if len(operands) < 2:
@@ -383,7 +451,9 @@ def _copy_like(args: list[str], is_dir: IsDir, state: _CwdState, out: list[Shell
     else:
         sources, dest = operands, target
     dest_path = state.path(dest)
-    into_dir = target is not None or len(sources) > 1 or dest.endswith("/") or (dest_path is not None and is_dir(dest_path))
+    into_dir = (
+        target is not None or len(sources) > 1 or dest.endswith("/") or (dest_path is not None and is_dir(dest_path))
+    )
     for src in sources:
         if not symbolic:
             _read(state, src, out, recursive)
@@ -434,7 +504,11 @@ def _sed(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess
                 _read(state, args[i + 1], out)
             i += 2
             continue
-        if word.startswith("-i") or word.startswith("--in-place") or (word.startswith("-") and not word.startswith("--") and "i" in word):
+        if (
+            word.startswith("-i")
+            or word.startswith("--in-place")
+            or (word.startswith("-") and not word.startswith("--") and "i" in word)
+        ):
             in_place = True
         elif not word.startswith("-"):
             files.append(word)
@@ -524,6 +598,17 @@ def _ls(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess]
         _read(state, word, out, recursive=True)
 
 
+def _grep(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess]) -> None:
+    """``grep PATTERN FILE...``: the files are read (``-e``/``-f`` give the pattern instead)."""
+    operands, flags = _operands(args, {"-e", "-f", "-m", "-A", "-B", "-C", "--include", "--exclude"})
+    given = any(f in ("-e", "-f") or f.startswith(("--regexp", "--file")) for f in flags)
+    for i, f in enumerate(flags):
+        if f == "-f" and i + 1 < len(flags):
+            _read(state, flags[i + 1], out)
+    for word in operands if given else operands[1:]:
+        _read(state, word, out)
+
+
 def _fetcher(args: list[str], is_dir: IsDir, state: _CwdState, out: list[ShellAccess]) -> None:
     """``curl -o FILE`` / ``wget -O FILE``: only the output is a local file."""
     for i, word in enumerate(args):
@@ -551,6 +636,9 @@ _HANDLERS: dict[str, Callable[[list[str], IsDir, _CwdState, list[ShellAccess]], 
     "test": _test,
     "[": _test,
     "ls": _ls,
+    "grep": _grep,
+    "egrep": _grep,
+    "fgrep": _grep,
     "du": _ls,
     "curl": _fetcher,
     "wget": _fetcher,

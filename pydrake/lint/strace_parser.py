@@ -26,6 +26,7 @@ TRACED_SYSCALLS = (
 
 READ = "read"
 WRITE = "write"
+APPEND = "append"  # a write at the end only (O_APPEND): appends commute with each other
 REMOVE = "remove"
 MKDIR = "mkdir"  # a folder this command created
 ENSURE_DIR = "ensure-dir"  # a folder this command tried to create and found already there
@@ -33,7 +34,7 @@ ENSURE_DIR = "ensure-dir"  # a folder this command tried to create and found alr
 
 @dataclass(frozen=True)
 class Access:
-    """One file access: what was done (READ, WRITE, REMOVE, MKDIR, ENSURE_DIR) and the absolute path."""
+    """One file access: what was done (READ, WRITE, APPEND, REMOVE, MKDIR, ENSURE_DIR) and the absolute path."""
 
     kind: str
     path: str
@@ -46,6 +47,7 @@ _UNFINISHED = " <unfinished ...>"
 _FD = re.compile(r"(-?\d+|AT_FDCWD)(?:<(.*)>)?$", re.S)
 _RESULT = re.compile(r"\s*=\s*(-?\d+|\?|0x[0-9a-f]+)(?:<(.*?)>)?(?:\s+([A-Z][A-Z0-9_]*))?")
 _FORKS = frozenset({"fork", "vfork", "clone", "clone3"})
+_ONE_PATH = frozenset({"open", "openat", "openat2", "creat", "execve", "execveat", "unlink", "unlinkat", "mkdir", "mkdirat", "rmdir", "truncate"})
 
 
 def unescape(text: str) -> str:
@@ -130,8 +132,11 @@ def fd_path(raw: str) -> str | None:
 class TraceReader:
     """Turns the lines of one trace into Accesses, keeping each process's current folder."""
 
-    def __init__(self, cwd: str) -> None:
+    def __init__(self, cwd: str, ignore: tuple[str, ...] = ()) -> None:
         self.initial_cwd = cwd
+        # Calls on one absolute path below one of these folders are skipped unread (a fast path:
+        # most of a compiler's calls open system headers and libraries).
+        self.ignore = tuple('"' + folder.rstrip("/") + "/" for folder in ignore)
         self.cwd: dict[str, str] = {}
         self.partial: dict[str, str] = {}  # pid -> the first half of an unfinished call
         self.forking: list[str] = []  # pids inside an unfinished fork-like call, latest last
@@ -177,6 +182,8 @@ class TraceReader:
         call = _CALL.match(rest)
         if call is None:
             return []
+        if self.ignore and call.group(1) in _ONE_PATH and self._ignored(rest, call.end()):
+            return []
         split = split_call(rest[call.end() :])
         if split is None:
             return []
@@ -185,6 +192,10 @@ class TraceReader:
         if result is None:
             return []
         return self.call(pid, call.group(1), args, result.group(1), result.group(3))
+
+    def _ignored(self, rest: str, start: int) -> bool:
+        quote = rest.find('"', start)
+        return quote >= 0 and rest.startswith(self.ignore, quote)
 
     def _path(self, pid: str, raw: str | None, dirfd: str | None = None) -> str | None:
         path = string_arg(raw) if raw is not None else None
@@ -229,7 +240,7 @@ def _open_kinds(flags: str) -> list[str]:
     if "O_DIRECTORY" in names:
         return []
     if "O_TRUNC" in names or "O_WRONLY" in names:
-        return [WRITE]
+        return [APPEND] if "O_APPEND" in names and "O_TRUNC" not in names else [WRITE]
     if "O_RDWR" in names:
         return [READ, WRITE]
     return [WRITE] if "O_CREAT" in names else [READ]
@@ -290,10 +301,11 @@ def _accesses(reader: TraceReader, pid: str, name: str, args: list[str], ok: boo
     return out + one(WRITE, dst)
 
 
-def read_trace(path: str, cwd: str) -> list[Access]:
-    """Every access recorded in one strace output file, for a command started in ``cwd``."""
+def read_trace(path: str, cwd: str, ignore: tuple[str, ...] = ()) -> list[Access]:
+    """Every access recorded in one strace output file, for a command started in ``cwd``
+    (except calls on one absolute path below a folder of ``ignore``)."""
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as f:
-            return list(TraceReader(cwd).lines(f))
+            return list(TraceReader(cwd, ignore).lines(f))
     except OSError:
         return []

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from pydrake.lint.findings import MISSING_DEPENDENCY, WRITE_CONFLICT, Finding
 from pydrake.lint.strace_parser import (
+    APPEND,
     ENSURE_DIR,
     MKDIR,
     READ,
@@ -43,7 +44,9 @@ STRACE_PACKAGE = "strace"
 # Never part of a build's data flow, unless the project itself lives below one of them.
 SYSTEM_PREFIXES = ("/proc", "/dev", "/sys", "/usr", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/bin", "/sbin", "/run", "/var/lib", "/var/cache", "/snap")
 # Files tools keep for themselves inside a project (caches, version control).
-IGNORED_PARTS = frozenset({".git", ".hg", ".svn", "__pycache__", ".pydrake", ".ccache"})
+IGNORED_PARTS = frozenset(
+    {".git", ".hg", ".svn", "__pycache__", ".pydrake", ".ccache", ".cache", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".cargo-lock"}
+)
 _AUDITED = frozenset({"open", "os.remove", "os.rmdir", "os.rename", "os.mkdir", "os.link", "os.symlink", "os.truncate", "os.utime"})
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -162,7 +165,7 @@ class Recorder:
     def _drain(self) -> None:
         pending, self.pending = self.pending, []
         for out, cwd, task in pending:
-            for access in read_trace(out, cwd):
+            for access in read_trace(out, cwd, self.system):
                 self.record(task, access)
             try:
                 os.unlink(out)
@@ -239,7 +242,7 @@ def _audit_accesses(event: str, args: tuple[Any, ...]) -> list[Access]:
         if mode == os.O_RDONLY and not flags & (os.O_CREAT | os.O_TRUNC):
             return [Access(READ, path)] if os.path.isfile(path) else []
         if flags & os.O_TRUNC or mode == os.O_WRONLY:
-            return [Access(WRITE, path)]
+            return [Access(APPEND if flags & os.O_APPEND and not flags & os.O_TRUNC else WRITE, path)]
         return [Access(READ, path), Access(WRITE, path)] if os.path.isfile(path) else [Access(WRITE, path)]
     if event in ("os.remove", "os.rmdir"):
         path = _fs_path(args[0], args[1] if len(args) > 1 else None)
@@ -375,7 +378,7 @@ class Ordering:
 class Analysis:
     """Walks the recorded accesses in run order and finds the flows no prerequisite orders."""
 
-    def __init__(self, recorder: Recorder, ordering: Ordering, root: str, named: set[str], rakefile: str) -> None:
+    def __init__(self, recorder: Recorder, ordering: Ordering, root: str, named: dict[str, Task], rakefile: str) -> None:
         self.recorder = recorder
         self.ordering = ordering
         self.root = root
@@ -395,10 +398,10 @@ class Analysis:
     def run(self) -> list[Finding]:
         """Every finding, in the order the run revealed them."""
         last_writer: dict[str, Task] = {}
-        writers: dict[str, list[Task]] = {}
-        early_readers: dict[str, list[Task]] = {}
+        writers: dict[str, list[tuple[Task, bool]]] = {}
+        readers: dict[str, list[Task]] = {}  # who read the file's current content (since its last write)
         creator: dict[str, Task] = {}
-        ensured: dict[str, set[Task]] = {}
+        ensured: dict[str, list[Task]] = {}  # tasks that made a folder or checked it before making it
         order = self.ordering
         for event in self.recorder.events:
             task, kind, path = event.task, event.access.kind, event.access.path
@@ -406,33 +409,34 @@ class Analysis:
                 continue
             if kind == READ:
                 writer = last_writer.get(path)
-                if writer is None:
-                    early_readers.setdefault(path, [])
-                    if task not in early_readers[path]:
-                        early_readers[path].append(task)
-                elif writer is not task:
+                if writer is task:
+                    continue
+                if task not in readers.setdefault(path, []):
+                    readers[path].append(task)
+                if writer is not None:
                     self.flows.add((writer, task, path))
                     if not order.ordered(writer, task):
                         self.missing_dependency(task, writer, path)
                 continue
-            if kind == ENSURE_DIR:
-                ensured.setdefault(path, set()).add(task)
-                continue
-            if kind in (WRITE, MKDIR):
+            if kind in (WRITE, APPEND, MKDIR):
                 self.check_folders(task, path, creator, ensured)
-            if kind == MKDIR:
-                creator.setdefault(path, task)
-            if kind in (WRITE, REMOVE):
-                for other in writers.get(path, []):
-                    if other is not task and not order.ordered(other, task):
+            if kind in (ENSURE_DIR, MKDIR):
+                if task not in ensured.setdefault(path, []):
+                    ensured[path].append(task)
+                if kind == MKDIR:
+                    creator.setdefault(path, task)
+                continue
+            if kind in (WRITE, APPEND, REMOVE):
+                for other, appended in writers.get(path, []):
+                    if other is not task and not (appended and kind == APPEND) and not order.ordered(other, task):
                         self.write_conflict(task, other, path)
-                for reader in early_readers.pop(path, []):
+                for reader in readers.pop(path, []):
                     if reader is not task and not order.ordered(reader, task):
                         self.stale_read(reader, task, path)
                 last_writer[path] = task
-                writers.setdefault(path, [])
-                if task not in writers[path]:
-                    writers[path].append(task)
+                entry = (task, kind == APPEND)  # appends to a log commute with each other, not with a rewrite
+                if entry not in writers.setdefault(path, []):
+                    writers[path].append(entry)
         result = []
         for finding, paths in self.findings.values():
             if len(paths) > 1:
@@ -440,18 +444,27 @@ class Analysis:
             result.append(finding)
         return result
 
-    def check_folders(self, task: Task, path: str, creator: dict[str, Task], ensured: dict[str, set[Task]]) -> None:
+    def check_folders(self, task: Task, path: str, creator: dict[str, Task], ensured: dict[str, list[Task]]) -> None:
         """A write into a folder another task made: the folder must exist first."""
         folder = os.path.dirname(path)
         while _under(folder, self.root) and folder != self.root:
+            if self.prepared(task, folder, ensured):
+                return
             maker = creator.get(folder)
-            if maker is not None and maker is not task and task not in ensured.get(folder, ()):
+            if maker is not None:
                 if not self.ordering.ordered(maker, task):
                     self.directory_race(task, maker, folder, path)
                 return
-            if task in ensured.get(folder, ()):
-                return
             folder = os.path.dirname(folder)
+
+    def prepared(self, task: Task, folder: str, ensured: dict[str, list[Task]]) -> bool:
+        """Does the task make sure the folder exists: itself, or by waiting for a task that does (the
+        folder's ``directory`` task, or any task that made it or looked before making it)?"""
+        makers = ensured.get(folder, [])
+        if task in makers or any(self.ordering.waits_for(task, m) for m in makers):
+            return True
+        named = self.named.get(folder)
+        return named is not None and self.ordering.waits_for(task, named)
 
     # --- the findings
 
@@ -630,7 +643,7 @@ def _watched_stat(plain: Callable[..., os.stat_result], recorder: Recorder) -> C
 
 def analyse(manager: Any, recorder: Recorder, root: str, rakefile: str = "Rakefile") -> Analysis:
     """The analysis of a recorded run (its ``run()`` gives the findings, its ``flows`` the flows seen)."""
-    named = {os.path.normpath(os.path.join(root, t.name)) for t in [*manager.tasks(), *recorder.executed]}
+    named = {os.path.normpath(os.path.join(root, t.name)): t for t in [*manager.tasks(), *recorder.executed]}
     return Analysis(recorder, Ordering(recorder.inner), root, named, rakefile or "Rakefile")
 
 
