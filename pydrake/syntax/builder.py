@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from pydrake.syntax import ast
-from pydrake.syntax.errors import RubySyntaxError
+from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
 from pydrake.syntax.tokens import Tok as Token
 
 # Binary operator precedence, tighter binds higher (Ruby's table); POW is right-associative.
@@ -35,6 +35,10 @@ PRECEDENCE = {
     "ANDOP": 5,
     "OROP": 4,
 }
+
+
+# Ruby facilities pydrake deliberately does not provide; a Rakefile naming one is refused when parsed.
+UNSUPPORTED_CONSTANTS = frozenset({"ObjectSpace", "Ractor", "TracePoint", "RubyVM"})
 
 
 class _Pair:
@@ -588,7 +592,12 @@ class Builder:
 
     def const(self, c: list[Any]) -> ast.Const:
         line, col = _pos(c[0])
-        return ast.Const(line, col, None, str(c[0].value), False)
+        name = str(c[0].value)
+        if name in UNSUPPORTED_CONSTANTS:
+            raise UnsupportedSyntax(
+                f"pydrake does not support `{name}` (see the README's list of supported Ruby)", self.file, line, col
+            )
+        return ast.Const(line, col, None, name, False)
 
     def scoped_const(self, c: list[Any]) -> ast.Const:
         line, col = _pos(c[0])

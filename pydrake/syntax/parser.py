@@ -135,6 +135,10 @@ def parse(source: str, filename: str = "(string)") -> ast.Program:
         raise _syntax_error(e.token, source, filename, e) from None
     except UnexpectedInput as e:
         raise RubySyntaxError(f"syntax error: {e}", filename, getattr(e, "line", 0), getattr(e, "column", 0)) from None
+    except RubySyntaxError as err:
+        if not err.source_line:
+            err.source_line = _line_of(source, err.line)
+        raise
     except VisitError as e:
         if isinstance(e.orig_exc, RubySyntaxError):
             err = e.orig_exc

@@ -162,3 +162,10 @@ def test_syntax_errors_carry_a_location(src, line, col):
     assert err.value.file == "Rakefile"
     assert err.value.line >= 1 and err.value.col >= 1
     assert err.value.report().startswith(f"Rakefile:{err.value.line}:")
+
+
+def test_unsupported_facility_is_named_at_parse_time():
+    with pytest.raises(RubySyntaxError) as err:
+        parse("task :a do\n  ObjectSpace.each_object(Class) { }\nend\n", "Rakefile")
+    assert "pydrake does not support `ObjectSpace`" in err.value.message
+    assert (err.value.line, err.value.col) == (2, 3)
