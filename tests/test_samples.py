@@ -83,3 +83,22 @@ def test_namespaces_run_in_dependency_order(sample):
         "assets:compile: compiled (scope assets)",
     ]
     assert pydrake(folder, "db:migrate", "VERSION=7").stdout.splitlines()[-1] == "db: migrated to 7"
+
+
+def test_unsafe_parallel_sample_builds_sequentially_and_lint_names_the_fix(sample):
+    folder = sample("unsafe_parallel")
+    result = pydrake(folder)
+    assert result.returncode == 0
+    assert (folder / "build" / "VERSION").read_text() == "1.0\n"
+    lint = pydrake(folder, "--lint")
+    assert lint.returncode == 1
+    assert lint.stdout.startswith("Rakefile:19: order-reliance: task 'package' reads 'build/version.txt'")
+    assert "  fix: task :package => :stamp" in lint.stdout
+
+
+def test_unsafe_parallel_sample_is_clean_once_fixed(sample):
+    folder = sample("unsafe_parallel")
+    rakefile = folder / "Rakefile"
+    rakefile.write_text(rakefile.read_text().replace("task :package do", "task :package => :stamp do"))
+    lint = pydrake(folder, "--lint")
+    assert lint.returncode == 0, lint.stdout
