@@ -20,7 +20,6 @@ from pydrake.rake.tasklibs import collapse_backtrace
 from pydrake.rake.thread_pool import JobBudget, ThreadPool
 from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
-from pydrake.report.lint import run_lint
 from pydrake.report.status import StatusLine, color_enabled
 from pydrake.report.trace import TraceReport
 from pydrake.runtime.interpreter import Interpreter
@@ -242,6 +241,8 @@ class Application:
         """List tasks, or invoke the top-level tasks in order."""
         opts = self.options
         if opts.lint:
+            from pydrake.report.lint import run_lint
+
             raise Exit(run_lint(self.rt, self.app.manager, list(opts.top_level_tasks), sys.stdout))
         if opts.show_tasks:
             self.display_tasks()
@@ -349,6 +350,13 @@ class Application:
         status = self.exit_status(exc)
         if status is not None:
             return status
+        if isinstance(exc, BrokenPipeError) or (isinstance(exc, RubyError) and self.rt.module_name(self.rt.real_class(exc.exc)) == "Errno::EPIPE"):
+            # The reader went away (`pydrake -T | head`): stop quietly, as a shell pipeline expects.
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the dead stream for the interpreter's exit
+            except OSError:
+                pass
+            return 141
         if isinstance(exc, BuildFailed):
             return self.report_failures(exc)
         if isinstance(exc, Interrupted):

@@ -50,12 +50,13 @@ class Graph:
 
 
 class _Visit:
-    __slots__ = ("node", "pending", "next")
+    __slots__ = ("node", "pending", "next", "linked")
 
     def __init__(self, node: Node, pending: list[Task]) -> None:
         self.node = node
         self.pending = pending
         self.next = 0
+        self.linked: set[int] = set()  # ids of the prerequisites already linked to node
 
 
 def resolve_graph(requests: list[tuple[Task, TaskArguments]]) -> Graph:
@@ -93,7 +94,8 @@ def _walk(root: Task, args: TaskArguments, nodes: dict[int, Node], order: list[N
                 nodes[id(pre)] = known
                 on_path.add(id(pre))
                 stack.append(_Visit(known, _prerequisites(known)))
-            if known not in node.prereqs:
+            if id(known) not in visit.linked:
+                visit.linked.add(id(known))
                 node.prereqs.append(known)
                 known.dependents.append(node)
             continue
