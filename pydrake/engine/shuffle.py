@@ -25,6 +25,7 @@ class Shuffle:
 
     @property
     def reverse(self) -> bool:
+        """Is this ``--shuffle=reverse``?"""
         return self.mode == REVERSE
 
     def option(self) -> str:
@@ -54,6 +55,7 @@ class LastFirst(random.Random):
         self.next = 0.0
 
     def random(self) -> float:
+        """A number below every one drawn before."""
         self.next -= 1.0
         return self.next
 

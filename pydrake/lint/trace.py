@@ -128,6 +128,7 @@ class Recorder:
             self.stack.pop()
 
     def record(self, task: Task, access: Access) -> None:
+        """Charge an access to a task (system files are dropped at once)."""
         if not self._dropped(access.path):
             self.events.append(Event(task, access))
 
@@ -385,7 +386,8 @@ class Analysis:
         self.named = named
         self.rakefile = rakefile
         self.flows: set[tuple[Task, Task, str]] = set()
-        self.findings: dict[tuple[str, Task, Task], tuple[Finding, list[str]]] = {}
+        # (kind, task that needs the other, the other) -> the finding and, per way it was seen, the files
+        self.findings: dict[tuple[str, Task, Task], tuple[Finding, dict[str, list[str]]]] = {}
 
     def kept(self, path: str) -> bool:
         """Is this file part of the build: in the project (not a tool's cache) or named by a task?"""
@@ -438,10 +440,11 @@ class Analysis:
                 if entry not in writers.setdefault(path, []):
                     writers[path].append(entry)
         result = []
-        for finding, paths in self.findings.values():
-            if len(paths) > 1:
-                finding = replace(finding, details=("files: " + ", ".join(f"'{p}'" for p in paths), *finding.details))
-            result.append(finding)
+        for (_, _, other), (finding, seen) in self.findings.items():
+            (first, paths), *more = seen.items()
+            details = ["files: " + _listed(paths)] if len(paths) > 1 else []
+            details += [ALSO[how].format(files=_listed(files), other=other.name) for how, files in more]
+            result.append(replace(finding, details=(*details, *finding.details)))
         return result
 
     def check_folders(self, task: Task, path: str, creator: dict[str, Task], ensured: dict[str, list[Task]]) -> None:
@@ -469,6 +472,7 @@ class Analysis:
     # --- the findings
 
     def show(self, path: str) -> str:
+        """A path as printed: relative to the project folder when inside it."""
         return os.path.relpath(path, self.root) if _under(path, self.root) else path
 
     def where(self, task: Task) -> tuple[str, int]:
@@ -483,19 +487,22 @@ class Analysis:
         return [t for t in self.recorder.executed if task in self.ordering.prerequisites(t)]
 
     def describe(self, task: Task) -> str:
+        """``task 'name' (Rakefile:LINE)``."""
         file, line = self.where(task)
         return f"task '{task.name}' ({file}:{line})"
 
-    def _add(self, kind: str, reader: Task, writer: Task, path: str, make: Callable[[], Finding]) -> None:
-        key = (kind, reader, writer)
-        if key in self.findings:
-            paths = self.findings[key][1]
-            if self.show(path) not in paths:
-                paths.append(self.show(path))
-            return
-        self.findings[key] = (make(), [self.show(path)])
+    def _add(self, kind: str, how: str, needs: Task, other: Task, path: str, make: Callable[[], Finding]) -> None:
+        """One finding per kind and pair of tasks; ``how`` (reads, rewrites, folder, writes) it was seen, with its files."""
+        key = (kind, needs, other)
+        if key not in self.findings:
+            self.findings[key] = (make(), {})
+        paths = self.findings[key][1].setdefault(how, [])
+        if self.show(path) not in paths:
+            paths.append(self.show(path))
 
     def missing_dependency(self, reader: Task, writer: Task, path: str) -> None:
+        """The reader read what the writer wrote, and nothing orders the two."""
+
         def make() -> Finding:
             file, line = self.where(reader)
             message = (
@@ -504,7 +511,7 @@ class Analysis:
             )
             return Finding(MISSING_DEPENDENCY, file, line, message, self.fix(reader, writer))
 
-        self._add("missing-dependency", reader, writer, path, make)
+        self._add(MISSING_DEPENDENCY, "reads", reader, writer, path, make)
 
     def stale_read(self, reader: Task, writer: Task, path: str) -> None:
         """The sequential run read the old content, then rewrote it: the writer must wait for the reader."""
@@ -517,20 +524,29 @@ class Analysis:
             )
             return Finding(MISSING_DEPENDENCY, file, line, message, self.fix(writer, reader))
 
-        self._add("stale-read", writer, reader, path, make)
+        self._add(MISSING_DEPENDENCY, "rewrites", writer, reader, path, make)
 
     def directory_race(self, task: Task, maker: Task, folder: str, path: str) -> None:
+        """The task wrote into a folder the maker created, and nothing orders the two."""
+
         def make() -> Finding:
             file, line = self.where(task)
             message = (
                 f"task '{task.name}' writes '{self.show(path)}' into folder '{self.show(folder)}', created by "
                 f"{self.describe(maker)}, with no prerequisite path between them"
             )
-            return Finding(MISSING_DEPENDENCY, file, line, message, self.fix(task, maker))
+            folder_task = self.named.get(folder)
+            if isinstance(folder_task, FileTask) and folder_task is not maker:  # its ``directory`` task
+                fix = f"{self.prerequisite_text(task, folder_task)}   (or {self.prerequisite_text(task, maker)})"
+            else:
+                fix = self.fix(task, maker)
+            return Finding(MISSING_DEPENDENCY, file, line, message, fix)
 
-        self._add("directory", task, maker, folder, make)
+        self._add(MISSING_DEPENDENCY, "folder", task, maker, folder, make)
 
     def write_conflict(self, second: Task, first: Task, path: str) -> None:
+        """Both tasks wrote (or removed) the file, and nothing orders the two."""
+
         def make() -> Finding:
             file, line = self.where(second)
             message = (
@@ -540,7 +556,7 @@ class Analysis:
             fix = self.prerequisite_text(second, first) + f"   (or let one task write '{self.show(path)}')"
             return Finding(WRITE_CONFLICT, file, line, message, fix)
 
-        self._add("write-conflict", second, first, path, make)
+        self._add(WRITE_CONFLICT, "writes", second, first, path, make)
 
     def fix(self, needs: Task, producer: Task) -> str:
         """The prerequisite to declare, and the ``seq`` alternative when both are siblings."""
@@ -553,6 +569,19 @@ class Analysis:
     def prerequisite_text(self, needs: Task, producer: Task) -> str:
         """``file 'x' => 'y'`` or ``task :x => :y``: the producer as the task that needs it should name it."""
         return f"{_task_ref(needs)} => {_prerequisite_ref(producer)}"
+
+
+# A second way the same pair of tasks was seen, as a detail line of the first finding.
+ALSO = {
+    "reads": "also reads {files}, written by task '{other}'",
+    "rewrites": "also rewrites {files}, which task '{other}' reads",
+    "folder": "also writes into folder {files}, created by task '{other}'",
+    "writes": "also both write {files}",
+}
+
+
+def _listed(paths: list[str]) -> str:
+    return ", ".join(f"'{p}'" for p in paths)
 
 
 def _quoted(name: str) -> str:
@@ -633,6 +662,7 @@ def recording(recorder: Recorder, runner: Any) -> Iterator[Recorder]:
 
 def _watched_stat(plain: Callable[..., os.stat_result], recorder: Recorder) -> Callable[..., os.stat_result]:
     def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        """``os.stat``, telling the recorder about each folder a task looks at."""
         result = plain(path, *args, **kwargs)
         if recorder.stack and S_ISDIR(result.st_mode):
             recorder.folder_seen(path, kwargs.get("dir_fd"))

@@ -176,6 +176,19 @@ def test_writing_into_a_folder_an_unordered_task_made_is_a_missing_dependency(bu
     ]
 
 
+def test_every_way_one_pair_of_tasks_was_seen_is_one_finding(build: Build) -> None:
+    build.task("default", ["stamp", "package"])
+    build.task("stamp", None, lambda: (os.mkdir("build"), write("build/version.txt")()))
+    build.task("package", None, lambda: (read("build/version.txt")(), write("build/VERSION")()))
+    lines, _ = build.run()
+    assert lines == [
+        "Rakefile:3: missing-dependency: task 'package' reads 'build/version.txt', produced by task 'stamp' "
+        "(Rakefile:2), with no prerequisite path between them",
+        "  fix: task :package => :stamp   (or task :default => seq[:stamp, :package])",
+        "  also writes into folder 'build', created by task 'stamp'",
+    ]
+
+
 def test_a_task_that_makes_the_folder_itself_does_not_race(build: Build) -> None:
     build.task("default", ["a", "b"])
     build.task("a", None, lambda: (os.makedirs("out", exist_ok=True), write("out/a")()))
