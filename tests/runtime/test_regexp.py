@@ -11,7 +11,7 @@ import pytest
 from tests.runtime.test_interpreter_support import run_ruby
 
 # Each case is Ruby source and what Ruby 3.1 prints for it. Code reading $~ inside blocks runs in a
-# method: a block written at top level keeps its own $~ (see the xfail test below).
+# method.
 CASES: dict[str, tuple[str, str]] = {
     "regexp_literal_inspect_and_source": (
         r"""
@@ -207,7 +207,6 @@ def test_string_pattern_match_data_inspect() -> None:
     assert run_ruby(src)[0] == '#<MatchData: b>\n/b/\n#<MatchData "b">\n'
 
 
-@pytest.mark.xfail(reason="a top-level block keeps its own $~, so it misses the match that sub made", strict=False)
 def test_top_level_block_sees_match_of_yielding_method() -> None:
     assert run_ruby('p "hello".sub(/(l)/) { "[#{$1}]" }\n')[0] == '"he[l]lo"\n'
 
