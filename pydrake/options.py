@@ -21,7 +21,6 @@ __all__ = [
     "Switch",
     "parse_args",
     "shellwords",
-    "spell_check",
     "HELP_SWITCH",
     "PYDRAKE_SWITCHES",
     "RAKE_SWITCHES",
@@ -398,86 +397,11 @@ def _did_you_mean(kind: str, key: str) -> str:
     names: list[str] = []
     for lst in _STACK:
         names.extend(lst.table(kind))
+    from pydrake.rake.errors import spell_check  # only on the error path: -V and -h load no other layer
+
     found = set(spell_check(key, names))
     ordered = list(dict.fromkeys(n for n in names if n in found))
     return "\nDid you mean?  " + "\n               ".join(ordered) if ordered else ""
-
-
-# --- did_you_mean's SpellChecker (Ruby 3.1) ------------------------------------------------------
-
-
-def _jaro(s1: str, s2: str) -> float:
-    if len(s1) > len(s2):
-        s1, s2 = s2, s1
-    len1, len2 = len(s1), len(s2)
-    rng = max(len2 // 2 - 1, 0)
-    flags1 = [False] * len1
-    flags2 = [False] * len2
-    m = 0
-    for i in range(len1):
-        for j in range(i - rng if i >= rng else 0, min(i + rng, len2 - 1) + 1):
-            if not flags2[j] and s1[i] == s2[j]:
-                flags1[i] = flags2[j] = True
-                m += 1
-                break
-    t = 0
-    k = 0
-    for i in range(len1):
-        if flags1[i]:
-            j = k
-            while not flags2[j]:
-                j += 1
-            k = j + 1
-            if s1[i] != s2[j]:
-                t += 1
-    t //= 2
-    return 0.0 if m == 0 else (m / len1 + m / len2 + (m - t) / m) / 3
-
-
-def _jaro_winkler(s1: str, s2: str) -> float:
-    d = _jaro(s1, s2)
-    if d <= 0.7:
-        return d
-    bonus = 0
-    for i, ch in enumerate(s1):
-        if i < len(s2) and ch == s2[i] and i < 4:
-            bonus += 1
-        else:
-            break
-    return d + bonus * 0.1 * (1 - d)
-
-
-def _levenshtein(s1: str, s2: str) -> int:
-    if not s1:
-        return len(s2)
-    if not s2:
-        return len(s1)
-    prev = list(range(len(s2) + 1))
-    for i, c1 in enumerate(s1, 1):
-        cur = [i]
-        for j, c2 in enumerate(s2, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (c1 != c2)))
-        prev = cur
-    return prev[-1]
-
-
-def spell_check(word: str, dictionary: list[str]) -> list[str]:
-    """``DidYouMean::SpellChecker#correct``: the dictionary words close to ``word``."""
-
-    def norm(s: str) -> str:
-        return s.lower().replace("@", "")
-
-    given = norm(word)
-    threshold = 0.834 if len(given) > 3 else 0.77
-    words = [w for w in dictionary if _jaro_winkler(norm(w), given) >= threshold and w != word]
-    # Ruby's sort_by! (stable under glibc) then reverse!: best first, ties in reverse dictionary order.
-    words.sort(key=lambda w: _jaro_winkler(w, given))
-    words.reverse()
-    limit = -(-len(given) // 4)  # ceil(len * 0.25)
-    corrections = [w for w in words if _levenshtein(norm(w), given) <= limit]
-    if not corrections:
-        corrections = [w for w in words if _levenshtein(norm(w), given) < min(len(given), len(norm(w)))][:1]
-    return corrections
 
 
 # --- Ruby helpers -------------------------------------------------------------------------------

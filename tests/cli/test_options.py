@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pydrake import options as options_module
-from pydrake.options import DEFAULT, CommandLineError, Options, parse_args, shellwords, spell_check
+from pydrake.options import DEFAULT, CommandLineError, Options, parse_args, shellwords
+from pydrake.rake.errors import spell_check
 
 HINT = "(See full trace by running task with --trace)\n"
 
