@@ -170,6 +170,17 @@ def class_of(value: Any) -> RClass:
     return OBJECT
 
 
+def type_name(value: Any) -> str:
+    """How Ruby names a value's type in "no implicit conversion of X into Y" messages."""
+    if value is None:
+        return "nil"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return class_of(value).name
+
+
 def builtin(owner: RModule, *names: str, singleton: bool = False) -> Callable[[BuiltinFn], BuiltinFn]:
     """Register a Python function as the Ruby method(s) ``names`` of ``owner``."""
 

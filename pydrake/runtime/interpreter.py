@@ -289,23 +289,7 @@ class Interpreter(Evaluator, ModuleTables):
                 m = self.resolve(cls, name)
         if m is None:
             return self.method_missing(recv, name, args, kw, block, fcall, False)
-        if type(m) is UserMethod:
-            if m.visibility == "private" and not fcall and not name.endswith("="):
-                raise self.no_method_error(recv, name, private=True)
-            return self.invoke(m, recv, args, kw, block)
-        if kw is not None:
-            return self._call_builtin_kw(m, recv, name, (*args, kw), block)
-        try:
-            return m(self, recv, *args, block=block)
-        except RubyError as e:
-            if "__bt" not in e.exc.ivars:
-                self.stamp(e.exc)
-            raise
-        except Exception as e:
-            err = errors.translate(self, e, recv, name, m, len(args))
-            if err is None:
-                raise
-            raise err from e
+        return self.call_method(m, recv, name, args, kw, block, fcall)
 
     def call_method(
         self, m: Any, recv: Any, name: str, args: Any, kw: RHash | None, block: RProc | None, fcall: bool = True

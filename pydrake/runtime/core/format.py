@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pydrake.runtime.classes import KERNEL, STRING, builtin, class_of
+from pydrake.runtime.classes import KERNEL, STRING, builtin, type_name
 from pydrake.runtime.core.numeric import float_to_i, int_to_f, int_to_s, is_object, to_int
 from pydrake.runtime.core.string import hash_fetch, str_arg, str_inspect, str_to_f_strict, str_to_inum
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol
@@ -243,14 +243,6 @@ def _char(rt: Any, v: Any) -> str:
     return chr(code)
 
 
-def _type_word(v: Any) -> str:
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    return class_of(v).name
 
 
 def _to_integer(rt: Any, v: Any) -> int:
@@ -271,7 +263,7 @@ def _to_integer(rt: Any, v: Any) -> int:
                 r = rt.call(v, name)
                 if type(r) is int:
                     return r
-    raise rt.error("TypeError", f"can't convert {_type_word(v)} into Integer")
+    raise rt.error("TypeError", f"can't convert {type_name(v)} into Integer")
 
 
 def _to_float(rt: Any, v: Any) -> float:
@@ -286,7 +278,7 @@ def _to_float(rt: Any, v: Any) -> float:
         r = rt.call(v, "to_f")
         if type(r) is float:
             return r
-    raise rt.error("TypeError", f"can't convert {_type_word(v)} into Float")
+    raise rt.error("TypeError", f"can't convert {type_name(v)} into Float")
 
 
 def _twos_complement(v: int, base: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from pydrake.runtime.classes import IO, OBJECT, builtin, class_of, register_type
+from pydrake.runtime.classes import IO, OBJECT, builtin, class_of, register_type, type_name
 from pydrake.runtime.objects import RHash, RString, Symbol, pystr, truthy
 
 ENCODING = "utf-8"
@@ -29,15 +29,6 @@ def encode(text: str) -> bytes:
     return text.encode(ENCODING, ERRORS)
 
 
-def type_name(value: Any) -> str:
-    """How Ruby names a value in "no implicit conversion of X into String"."""
-    if value is None:
-        return "nil"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return class_of(value).name
 
 
 def split_options(args: tuple[Any, ...] | list[Any]) -> tuple[list[Any], dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pydrake.runtime.classes import CORE, FLOAT, INTEGER, NUMERIC, builtin, class_of
+from pydrake.runtime.classes import CORE, FLOAT, INTEGER, NUMERIC, builtin, class_of, type_name
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol, truthy
 
 FLOAT.constants.update(
@@ -127,14 +127,6 @@ def compare_error(rt: Any, recv: Any, other: Any) -> Any:
     return rt.error("ArgumentError", f"comparison of {class_of(recv).name} with {_special_or_class(rt, other)} failed")
 
 
-def _type_name(v: Any) -> str:
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    return class_of(v).name
 
 
 def to_int(rt: Any, v: Any) -> int:
@@ -150,7 +142,7 @@ def to_int(rt: Any, v: Any) -> int:
         r = rt.call(v, "to_int")
         if type(r) is int:
             return r
-    raise rt.error("TypeError", f"no implicit conversion of {_type_name(v)} into Integer")
+    raise rt.error("TypeError", f"no implicit conversion of {type_name(v)} into Integer")
 
 
 def to_f(rt: Any, v: Any) -> float:
@@ -162,7 +154,7 @@ def to_f(rt: Any, v: Any) -> float:
         return int_to_f(v)
     if v is None:
         raise rt.error("TypeError", "can't convert nil into Float")
-    raise rt.error("TypeError", f"can't convert {_type_name(v)} into Float")
+    raise rt.error("TypeError", f"can't convert {type_name(v)} into Float")
 
 
 def float_to_i(rt: Any, f: float) -> int:
@@ -568,7 +560,7 @@ def num_coerce(rt: Any, recv: Any, other: Any, block: RProc | None = None) -> li
         from pydrake.runtime.core.string import str_to_f_strict
 
         return [str_to_f_strict(rt, other.s), _ff(recv)]
-    raise rt.error("TypeError", f"can't convert {_type_name(other)} into Float")
+    raise rt.error("TypeError", f"can't convert {type_name(other)} into Float")
 
 
 # --- predicates --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydrake.runtime import rubyregex
-from pydrake.runtime.classes import STRING, builtin, class_of
+from pydrake.runtime.classes import STRING, builtin, type_name
 from pydrake.runtime.core.enumerable import make_enum
 from pydrake.runtime.core.numeric import int_to_f, is_object, to_int
 from pydrake.runtime.objects import RHash, RMatch, RProc, RRange, RRegexp, RString, Symbol, truthy
@@ -16,15 +16,6 @@ from pydrake.runtime.objects import RHash, RMatch, RProc, RRange, RRegexp, RStri
 # --- conversions and checks --------------------------------------------------------------------
 
 
-def type_name(v: Any) -> str:
-    """How Ruby names a value's type in "no implicit conversion of X into Y" messages."""
-    if v is None:
-        return "nil"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    return class_of(v).name
 
 
 def str_arg(rt: Any, v: Any) -> str:

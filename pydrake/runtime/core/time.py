@@ -114,7 +114,7 @@ def to_ns(rt: Any, value: Any, what: str = "time") -> int:
     if isinstance(value, RTime):
         return value.ns
     if isinstance(value, bool) or value is None:
-        raise rt.error("TypeError", f"can't convert {_tname(value)} into an exact number")
+        raise rt.error("TypeError", f"can't convert {type_name(value)} into an exact number")
     if isinstance(value, int):
         return value * NS
     if isinstance(value, float):
@@ -123,11 +123,9 @@ def to_ns(rt: Any, value: Any, what: str = "time") -> int:
         return math.floor(Fraction(value) * NS)
     if isinstance(value, Fraction):
         return math.floor(value * NS)
-    raise rt.error("TypeError", f"can't convert {_tname(value)} into an exact number")
+    raise rt.error("TypeError", f"can't convert {type_name(value)} into an exact number")
 
 
-def _tname(value: Any) -> str:
-    return type_name(value)
 
 
 def _offset_str(offset: int, colons: int = 0) -> str:
@@ -321,7 +319,7 @@ def _int_arg(rt: Any, v: Any, default: int) -> int:
             return int(v.s)
         except ValueError:
             raise rt.error("ArgumentError", f"invalid value for Integer(): {v.s!r}") from None
-    raise rt.error("TypeError", f"can't convert {_tname(v)} into an exact number")
+    raise rt.error("TypeError", f"can't convert {type_name(v)} into an exact number")
 
 
 def _month_arg(rt: Any, v: Any) -> int:
@@ -479,7 +477,7 @@ def time_parse(rt: Any, cls: Any, text: Any, *args: Any, block: Any = None) -> R
 
 def _t(rt: Any, v: Any) -> RTime:
     if not isinstance(v, RTime):
-        raise rt.error("TypeError", f"no implicit conversion of {_tname(v)} into Time")
+        raise rt.error("TypeError", f"no implicit conversion of {type_name(v)} into Time")
     return v
 
 
@@ -621,10 +619,10 @@ def time_eq(rt: Any, recv: RTime, other: Any, block: Any = None) -> bool:
 def _cmp_name(rt: Any, other: Any) -> str:
     """How Ruby's comparison error names the other operand: inspect for immediates, else the class."""
     if other is None or isinstance(other, bool):
-        return _tname(other)
+        return type_name(other)
     if isinstance(other, (int, float, Symbol)):
         return rt.inspect(other)
-    return _tname(other)
+    return type_name(other)
 
 
 def _cmp_op(name: str, op: Any) -> None:
