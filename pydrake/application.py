@@ -6,10 +6,15 @@ from __future__ import annotations
 import os
 import re
 import sys
-import traceback
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from pydrake.engine.parallel import BuildFailed, Interrupted, ParallelRunner
+from pydrake.engine.events import Events
+
+if TYPE_CHECKING:
+    from pydrake.engine.parallel import BuildFailed, OutputSink, ParallelRunner
+from pydrake import gc_policy
 from pydrake.engine.sequential import SequentialRunner
 from pydrake.rake.errors import RakeError, chain_of
 from pydrake.rake.install import install_rake
@@ -40,6 +45,11 @@ class Exit(Exception):
 
 def run(options: Any) -> int:
     """Run pydrake with parsed options; the exit status."""
+    if options.completion:  # the script alone: no Rakefile is looked for
+        from pydrake.report.completion import completion_script
+
+        sys.stdout.write(completion_script(options.completion))
+        return 0
     return Application(options).run()
 
 
@@ -54,15 +64,33 @@ class Application:
         self.app = RakeApplication(self.rt, options, APP_NAME)
         self.app.manager.record_task_metadata = bool(options.show_tasks or options.lint or options.lint_trace)
         install_rake(self.rt, self.app)
-        self.events = TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
+        # Where a parallel run's tasks write (None: the OutputSink that --output-sync asks for).
+        self.output_sink: OutputSink | None = None
+        self.prepare_run()
+        self.app.invoker = self
+        self.shuffled = False  # a --shuffle build started: its order is printed at the end
+
+    def prepare_run(self, events: Events | None = None) -> None:
+        """The runner, job budget and thread pool for the options as they are now; ``events`` receives
+        what the runner does (default: Rake's trace lines)."""
+        options = self.options
+        self.events = events if events is not None else TraceReport(self.app.trace_stream(), trace=bool(options.trace or options.dryrun))
         self.runner = SequentialRunner(self.app.manager, self.events, options)
+        self.runner.needed_observer = self.explain_observer()
         self.jobs = options.thread_count()
         self.budget = JobBudget(self.jobs)
         self.budget.try_acquire()  # the main thread's slot, until a parallel run hands slots to tasks
         self.app.thread_pool = ThreadPool(self.budget)
         self.parallel: ParallelRunner | None = None
-        self.app.invoker = self
-        self.shuffled = False  # a --shuffle build started: its order is printed at the end
+
+    def explain_observer(self) -> Callable[[Any, bool], None] | None:
+        """``--explain``: an observer of the runners' needed? decisions writing
+        ``pydrake: explain: TASK: REASON`` to the task's stderr, or None."""
+        if not getattr(self.options, "explain", False):
+            return None
+        from pydrake.rake.explain import ExplainObserver
+
+        return ExplainObserver(APP_NAME, lambda: self.rt.stderr)
 
     # ------------------------------------------------------------ the run
 
@@ -72,6 +100,15 @@ class Application:
         if missing:
             sys.stderr.write(f"{APP_NAME}: {missing} is not available in this version of pydrake\n")
             return 2
+        self.options.safe = self.options.safe or self.options.completion_tasks
+        refusal = safe_refusal(self.options)
+        if refusal:
+            sys.stderr.write(f"{APP_NAME}: {refusal}\n")
+            return 2
+        if self.options.safe:
+            from pydrake.runtime import safe_mode
+
+            safe_mode.arm(self.rt)
         status = 0
         try:
             self.init()
@@ -81,6 +118,7 @@ class Application:
                 if not self.options.lint:
                     raise
                 raise Exit(2 if self.handle(exc) else 0) from None
+            gc_policy.settle()
             self.top_level()
         except Exit as e:
             status = e.status
@@ -88,6 +126,10 @@ class Application:
             status = self.handle(exc)
         finally:
             status = self.finish(status)
+            if self.options.safe:
+                from pydrake.runtime import safe_mode
+
+                safe_mode.disarm(self.rt)
         return status
 
     def finish(self, status: int) -> int:
@@ -108,6 +150,9 @@ class Application:
 
     def init(self) -> None:
         """Options Rake acts on while parsing (``-C``, ``-I``, ``-r``, ``-e``/``-p``/``-E``), then ``NAME=value``."""
+        # Ruby's ARGV (also `$*`) holds the command line's words untouched; `$0` is the program as invoked.
+        self.rt.constants["ARGV"][:] = [RString(word) for word in self.options.argv]
+        self.rt.set_global("$0", RString(sys.argv[0] if sys.argv and sys.argv[0] else APP_NAME))
         for kind, value in self.options.startup:
             if kind == "C":
                 self.chdir(value)
@@ -153,11 +198,11 @@ class Application:
             rakefile, location = "", os.getcwd()
         else:
             rakefile, location = self.find_rakefile()
+        system_dir = self.system_dir()
+        if not self.options.ignore_system and (self.options.load_system or rakefile is None) and os.path.isdir(system_dir):
+            self.load_system_rakefiles(system_dir, location if rakefile is not None else None)
+            return
         if rakefile is None:
-            system_dir = self.system_dir()
-            if not self.options.ignore_system and system_dir and os.path.isdir(system_dir):
-                self.load_system_rakefiles(system_dir)
-                return
             names = DEFAULT_RAKEFILES if self.options.rakefiles is None else self.options.rakefiles
             raise LoadFailure(f"No Rakefile found (looking for: {', '.join(names)})")
         self.app.rakefile = rakefile
@@ -168,21 +213,25 @@ class Application:
         if rakefile:
             self.load_file(os.path.abspath(rakefile))
         for rakelib in self.app.rakelib_dirs:
-            if os.path.isdir(rakelib):
-                for name in sorted(os.listdir(rakelib)):
-                    if name.endswith(".rake"):
-                        self.app.add_import(os.path.join(rakelib, name))
+            for path in rake_files(rakelib):
+                self.app.add_import(path)
         self.load_imports()
 
-    def system_dir(self) -> str | None:
-        return os.environ.get("RAKE_SYSTEM") or os.path.join(os.path.expanduser("~"), ".rake")
+    def system_dir(self) -> str:
+        """Rake's ``system_dir``: ``$RAKE_SYSTEM`` when set (even empty), else ``~/.rake``."""
+        folder = os.environ.get("RAKE_SYSTEM")
+        return os.path.join(os.path.expanduser("~"), ".rake") if folder is None else folder
 
-    def load_system_rakefiles(self, folder: str) -> None:
-        if os.path.realpath(folder) != os.path.realpath(self.app.original_dir) and not self.options.silent:
+    def load_system_rakefiles(self, folder: str, location: str | None) -> None:
+        """``-g``, or no Rakefile found: import the system folder's ``*.rake`` instead of the project's files.
+
+        ``location`` is the found Rakefile's folder (None: none found); Rake announces the current
+        folder, where the run stays, unless that is where the Rakefile is.
+        """
+        if (location is None or os.path.realpath(location) != os.path.realpath(self.app.original_dir)) and not self.options.silent:
             sys.stderr.write(f"(in {os.getcwd()})\n")
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".rake"):
-                self.app.add_import(os.path.join(folder, name))
+        for path in rake_files(folder):
+            self.app.add_import(path)
         self.load_imports()
 
     def load_file(self, path: str) -> None:
@@ -198,15 +247,28 @@ class Application:
             if name in loaded:
                 continue
             task = app.manager.lookup(name)
+            if task is not None and self.options.safe:  # --safe runs no task: the file is loaded as it is
+                if not self.skip_import_task(name):
+                    loaded.add(name)
+                    continue
+                task = None
             if task is not None:
                 self.runner.invoke(task, [])
             self.load_import(name)
-            task = app.manager.lookup(name)
+            task = app.manager.lookup(name) if not self.options.safe else None
             if task is not None and task.needed():
                 task.reenable()
                 self.runner.invoke(task, [])
                 self.load_import(name)
             loaded.add(name)
+
+    def skip_import_task(self, name: str) -> bool:
+        """``--safe``: the task that makes the import ``name`` does not run; True when the file is there to load."""
+        from pydrake.runtime import safe_mode
+
+        present = os.path.exists(name)
+        safe_mode.warn(self.rt, f"skipped the task making import {name}" + ("" if present else " (missing: not loaded)"))
+        return present
 
     def load_import(self, name: str) -> None:
         loader = self.app.loaders.get(os.path.splitext(name)[1])  # Rake.application.add_loader(ext, loader)
@@ -240,6 +302,15 @@ class Application:
     def top_level(self) -> None:
         """List tasks, or invoke the top-level tasks in order."""
         opts = self.options
+        fs = self.app.manager.fs
+        if hasattr(fs, "remember"):  # from here on only task actions change files: stat each path once
+            fs.changed()
+            fs.remember = True
+        if opts.completion_tasks:  # what the completion scripts read: every task name, one a line
+            sys.stdout.write("".join(task.name + "\n" for task in self.app.manager.tasks()))
+            return
+        if opts.graph:
+            raise Exit(self.print_graph())
         if opts.lint:
             from pydrake.report.lint import run_lint
 
@@ -257,11 +328,34 @@ class Application:
             self.job_stats()
         else:
             self.shuffled = True
+            started = time.monotonic()  # --job-stats history: the clock of the run's events
             self.invoke_top_level()
-            self.job_stats()
+            self.job_stats(started)
 
-    def job_stats(self) -> None:
-        """``--job-stats``: Rake's thread figures (its pool size, and the pool threads actually used)."""
+    def print_graph(self) -> int:
+        """``--graph``: the resolved graph of the named tasks (else ``default``, else every task) on stdout."""
+        from pydrake.engine.graph import resolve_graph
+        from pydrake.report.graph import render, task_graph
+
+        manager = self.app.manager
+        requests = []
+        for task_string in self.options.top_level_tasks:
+            name, args = parse_task_string(task_string)
+            task = manager.resolve(name)
+            requests.append((task, TaskArguments(task.arg_names, args)))
+        if not requests:
+            default = manager.lookup("default")
+            tasks = [default] if default is not None else manager.tasks()
+            requests = [(task, TaskArguments(task.arg_names, [])) for task in tasks]
+        sys.stdout.write(render(task_graph(resolve_graph(requests).nodes), self.options.graph))
+        return 0
+
+    def job_stats(self, started: float | None = None) -> None:
+        """``--job-stats``: Rake's thread figures (its pool size, and the pool threads actually used), with
+        ``history`` Rake's job table; after a parallel run, the timing summary on stderr.
+
+        ``started``: when a sequential run's top-level tasks began (``time.monotonic()``).
+        """
         if not self.options.job_stats:
             return
         jobs = self.options.jobs
@@ -271,6 +365,24 @@ class Application:
             in_play = max(in_play, self.jobs - 1)
         sys.stdout.write(f"Maximum active threads: {configured} + main\n")
         sys.stdout.write(f"Total threads in play:  {in_play} + main\n")
+        timings = self.parallel.timings if self.parallel is not None else None
+        if self.options.job_stats == "history":
+            from pydrake.report import job_history
+
+            if timings is not None:
+                events = job_history.parallel_events(timings)
+            else:
+                origin = started if started is not None else time.monotonic()
+                joining = time.monotonic() - origin
+                events = job_history.sequential_events("main", joining, time.monotonic() - origin)
+            sys.stdout.write("".join(line + "\n" for line in job_history.history_lines(events)))
+        if timings is not None:
+            from pydrake.report.job_summary import summarize, summary_lines
+
+            sys.stdout.flush()
+            wall = timings.joined if timings.joined is not None else timings.now()
+            summary = summarize(timings.tasks, wall, self.jobs)
+            sys.stderr.write("".join(line + "\n" for line in summary_lines(summary)))
 
     def invoke_top_level(self) -> list[Any]:
         """Invoke the top-level tasks in order on the sequential runner; the tasks."""
@@ -307,6 +419,8 @@ class Application:
             name, args = parse_task_string(task_string)
             task = self.app.manager.resolve(name)
             requests.append((task, TaskArguments(task.arg_names, args)))
+        from pydrake.engine.parallel import ParallelRunner
+
         self.parallel = ParallelRunner(
             self.rt,
             self.events,
@@ -316,7 +430,13 @@ class Application:
             budget=self.budget,
             shuffle=self.runner.shuffle.ready_order() if self.runner.shuffle is not None else None,
             display=self.status_line(),
+            sink=self.output_sink,
         )
+        self.parallel.needed_observer = self.runner.needed_observer
+        if self.options.job_stats:
+            from pydrake.engine.timings import Timings
+
+            self.parallel.timings = Timings()
         self.budget.release()  # the main thread only schedules from here on
         try:
             self.parallel.run(requests)
@@ -357,9 +477,10 @@ class Application:
             except OSError:
                 pass
             return 141
-        if isinstance(exc, BuildFailed):
+        parallel = sys.modules.get("pydrake.engine.parallel")  # its failures exist only once it ran
+        if parallel is not None and isinstance(exc, parallel.BuildFailed):
             return self.report_failures(exc)
-        if isinstance(exc, Interrupted):
+        if parallel is not None and isinstance(exc, parallel.Interrupted):
             sys.stderr.write(f"{APP_NAME} aborted!\n" + ("Interrupt: \n" if exc.signum == 2 else f"SignalException: SIG{'TERM' if exc.signum == 15 else exc.signum}\n"))
             return 128 + exc.signum
         if isinstance(exc, KeyboardInterrupt):
@@ -374,6 +495,8 @@ class Application:
             pass
         stream.write(failure_report(APP_NAME, details, full))
         if full and not isinstance(exc, RubyError | RakeError | RubySyntaxError | LoadFailure | KeyboardInterrupt):
+            import traceback
+
             stream.write("".join(traceback.format_exception(exc)))
         stream.flush()
         return 1
@@ -427,6 +550,15 @@ class Application:
             return ErrorDetails("SystemStackError", "stack level too deep", [""], chain=chain_text)
         return ErrorDetails(f"{type(exc).__name__}", f"{exc} (an internal error in pydrake)", [""], chain=chain_text)
 
+    def suppress_pattern(self) -> re.Pattern[str] | None:
+        """``--suppress-backtrace PATTERN`` compiled (the parser has already checked it), or None."""
+        source = self.options.suppress_backtrace_pattern
+        if source is None:
+            return None
+        from pydrake.runtime.rubyregex import translate
+
+        return translate(source)
+
     def ruby_details(self, exc: Any, seen: set[int]) -> ErrorDetails:
         rt = self.rt
         seen.add(id(exc))
@@ -439,17 +571,22 @@ class Application:
         if bt is None:
             bt = []
         if not (self.options.trace or self.options.backtrace):
-            bt = collapse_backtrace(bt)
+            bt = collapse_backtrace(bt, self.suppress_pattern())
         lines = bt if bt else [""]
         cause = exc.ivars.get("__cause")
         details = ErrorDetails(rt.module_name(cls), message, lines)
+        if details.class_name in ("NoMethodError", "NameError", "LoadError"):
+            from pydrake.report.unsupported import unsupported_hint
+
+            hint = unsupported_hint(rt, exc)
+            details.extra = [hint] if hint else []
         if cause is not None and id(cause) not in seen:
             details.cause = self.ruby_details(cause, seen)
         return details
 
 
 # Options the command line accepts whose features are not built yet (each refuses clearly, never silently).
-PLANNED_OPTIONS = {"explain": "--explain", "graph": "--graph", "completion": "--completion", "safe": "--safe"}
+PLANNED_OPTIONS: dict[str, str] = {}
 
 
 def unavailable_options(options: Any) -> str | None:
@@ -458,6 +595,24 @@ def unavailable_options(options: Any) -> str | None:
         if getattr(options, attr, None):
             return flag
     return None
+
+
+def safe_refusal(options: Any) -> str | None:
+    """Why ``--safe`` cannot go with these options, or None: it inspects a Rakefile and never runs a build."""
+    if not options.safe:
+        return None
+    inspects = options.show_tasks or options.show_prereqs or options.graph or options.lint or options.dryrun
+    exits_first = any(kind in ("e", "p") for kind, _ in options.execute)  # -e/-p exit before any task
+    if inspects or exits_first or options.completion_tasks:
+        return None
+    return "--safe only inspects a Rakefile: use it with -T, -D, -W, -P, -n, --graph or --lint (it never runs a build)"
+
+
+def rake_files(folder: str) -> list[str]:
+    """Rake's ``FileList.glob("FOLDER/*.rake")``: the folder's visible ``*.rake`` entries, sorted."""
+    import glob
+
+    return sorted(glob.glob(os.path.join(glob.escape(folder), "*.rake")))
 
 
 class LoadFailure(Exception):

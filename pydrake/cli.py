@@ -1,8 +1,9 @@
 """The command-line edge: argv -> Options -> application -> exit status.
 
-click owns the process boundary (program name, output, exit); the words themselves are parsed by
-``pydrake.options.parse_args`` with Rake's OptionParser rules, which click's own parser does not
-follow (optional arguments, abbreviations, ``--`` kept for Rake's meaning, exit 1 on a bad option).
+The words are parsed by ``pydrake.options.parse_args`` with Rake's OptionParser rules (optional
+arguments, abbreviations, ``--`` kept for Rake's meaning, exit 1 on a bad option).  Nothing else
+is imported before the options are known, so ``-V`` and ``-h`` answer at once and a build pays
+only for the layers it uses.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import os
 import re
 import sys
 
-import click
-
 import pydrake
+from pydrake import gc_policy
 from pydrake.options import HELP_SWITCH, PYDRAKE_SWITCHES, RAKE_SWITCHES, CommandLineError, Switch, parse_args
 
 PROGRAM = "pydrake"
@@ -69,7 +69,9 @@ def help_text() -> str:
 
 
 def _write(text: str, stream: str) -> None:
-    click.echo(text, nl=False, err=stream != "stdout")
+    out = sys.stdout if stream == "stdout" else sys.stderr
+    out.write(text)
+    out.flush()
 
 
 def run(argv: list[str]) -> int:
@@ -90,27 +92,11 @@ def run(argv: list[str]) -> int:
     return application.run(options)
 
 
-class RakeCommand(click.Command):
-    """A click command that hands its words, untouched, to Rake's option rules."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.params["argv"] = list(args)
-        ctx.args = []
-        return []
-
-
-def _invoke(argv: list[str]) -> None:
-    try:
-        code = run(argv)
-    except KeyboardInterrupt:  # the application reports interrupts; this only keeps click's "Aborted!" out
-        code = 130
-    click.get_current_context().exit(code)
-
-
-command = RakeCommand(PROGRAM, callback=_invoke, add_help_option=False)
-
-
 def main(argv: list[str] | None = None) -> None:
     """The ``pydrake`` console script: exits with the run's status."""
-    code = command.main(args=argv, prog_name=PROGRAM, standalone_mode=False)
-    sys.exit(code if isinstance(code, int) else 0)
+    gc_policy.pause()
+    try:
+        code = run(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:  # the application reports interrupts; this is only the last resort
+        code = 130
+    sys.exit(code)

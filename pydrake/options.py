@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from pydrake.record import field, record
 
 __all__ = [
     "COMPLETION_SHELLS",
@@ -22,6 +23,7 @@ __all__ = [
     "parse_args",
     "shellwords",
     "HELP_SWITCH",
+    "HIDDEN_SWITCHES",
     "PYDRAKE_SWITCHES",
     "RAKE_SWITCHES",
 ]
@@ -41,7 +43,7 @@ GRAPH_FORMATS = ("dot", "mermaid")
 OUTPUT_SYNC_MODES = ("task", "none")
 
 
-@dataclass
+@record
 class Options:
     """Everything the command line (RAKEOPT first, then argv) asked for, in Rake's option names.
 
@@ -93,7 +95,9 @@ class Options:
     graph: str | None = None  # None, "dot" or "mermaid"
     completion: str | None = None  # a shell name from COMPLETION_SHELLS
     safe: bool = False
+    completion_tasks: bool = False  # the hidden --completion-tasks: every task name, one a line (for completion scripts)
     top_level_tasks: list[str] = field(default_factory=list)  # as typed (`t[a,b]` kept whole); [] = none
+    argv: list[str] = field(default_factory=list)  # the command line's words as given (Ruby's ARGV), not RAKEOPT's
     env_assignments: list[tuple[str, str]] = field(default_factory=list)  # NAME=value, in order
 
     @property
@@ -170,7 +174,7 @@ PLACED_ARGUMENT = "placed"  # `-T [PATTERN]`: the next word is taken unless it s
 REQUIRED_ARGUMENT = "required"  # `-e CODE`: the next word is taken whatever it is
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Switch:
     """One option as OptionParser defines it: its spellings, argument style, help text and action."""
 
@@ -305,11 +309,17 @@ PYDRAKE_SWITCHES = _sorted(
 
 HELP_SWITCH = _switch("help", "-h", "--help", "-H", desc="Display this help message.")
 
+# Options for pydrake's own tools, never shown in the help: the completion scripts call these.
+HIDDEN_SWITCHES = (
+    _switch("completion_tasks", "--completion-tasks",
+            desc="Print every task name, one a line, loading the Rakefile as --safe does, then exit."),
+)  # fmt: skip
+
 # `--` ends the options: OptionParser's DefaultList holds it under the empty long name.
 _TERMINATE = _switch("terminate", "--", desc="")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _SwitchList:
     """One of OptionParser's lists: short and long keys in definition order."""
 
@@ -333,6 +343,7 @@ class _SwitchList:
 _STACK = (
     _SwitchList.of(RAKE_SWITCHES),
     _SwitchList.of(PYDRAKE_SWITCHES),
+    _SwitchList.of(HIDDEN_SWITCHES),
     _SwitchList.of((HELP_SWITCH,)),
     _SwitchList({"-": _TERMINATE}, {"": _TERMINATE}),
 )
@@ -498,6 +509,7 @@ _SETTERS: dict[str, tuple[str, bool]] = {
     "lint_trace": ("lint_trace", True),
     "explain": ("explain", True),
     "safe": ("safe", True),
+    "completion_tasks": ("completion_tasks", True),
 }
 
 
@@ -694,6 +706,13 @@ class _Parser:
         self.options.silent = True
 
     def _on_suppress_backtrace(self, value: str | None) -> None:
+        assert value is not None
+        from pydrake.runtime.rubyregex import translate  # only when given: Rake's Regexp.new(value) fails here
+
+        try:
+            translate(value)
+        except ValueError as e:
+            raise self._ruby_error(f"RegexpError: {e}") from None
         self.options.suppress_backtrace_pattern = value
 
     def _on_tasks(self, value: str | None) -> None:
@@ -806,7 +825,7 @@ def parse_args(argv: list[str], environ: Mapping[str, str] | None = None) -> Opt
     Raises CommandLineError for a command line Rake rejects.
     """
     env: Mapping[str, str] = os.environ if environ is None else environ
-    options = Options()
+    options = Options(argv=list(argv))
     parser = _Parser(options)
     posixly_correct = "POSIXLY_CORRECT" in env
     try:

@@ -11,18 +11,23 @@ import pytest
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "pydrake"
 # Lowest first. A module may import its own layer and the layers before it, never one after it.
 LAYERS = ["syntax", "runtime", "rake", "engine", "lint", "report", "application", "cli"]
-# The package root runs before any submodule is imported, so it may import no layer at all.
+# Layers that share another's rank: the Python API is an edge beside the command line.
+PEERS = {"api": "cli"}
+# The package root runs before any submodule is imported, so it may import no layer at all, except
+# these, and only lazily (inside a function, or under ``if TYPE_CHECKING:``): the API on first access.
 ROOT = -1
+ROOT_LAZY_IMPORTS = {"pydrake.api"}
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
 
 @dataclass(frozen=True)
 class Import:
-    """One module named by an import in a source file."""
+    """One module named by an import in a source file; ``lazy`` when inside a function or ``if TYPE_CHECKING:``."""
 
     path: Path
     line: int
     module: str
+    lazy: bool = False
 
 
 def module_name(path: Path, package_dir: Path) -> str:
@@ -48,22 +53,46 @@ def imports_of(path: Path, package_dir: Path) -> list[Import]:
     tree = ast.parse(path.read_text(), filename=str(path))
     importer = module_name(path, package_dir)
     is_package = path.name == "__init__.py"
+    lazy = _lazy_nodes(tree)
     found = []
     for node in ast.walk(tree):
+        deferred = id(node) in lazy
         if isinstance(node, ast.Import):
-            found += [Import(path, node.lineno, alias.name) for alias in node.names]
+            found += [Import(path, node.lineno, alias.name, deferred) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = _resolve_relative(node.module, node.level, importer, is_package)
             if base == importer.split(".")[0]:  # `from pydrake import engine` names the layers in its list
                 found += [
-                    Import(path, node.lineno, f"{base}.{alias.name}") for alias in node.names if alias.name != "*"
+                    Import(path, node.lineno, f"{base}.{alias.name}", deferred) for alias in node.names if alias.name != "*"
                 ]
             else:
-                found.append(Import(path, node.lineno, base))
+                found.append(Import(path, node.lineno, base, deferred))
         elif isinstance(node, ast.Call) and _called_name(node.func) in DYNAMIC_IMPORTERS:
             if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.append(Import(path, node.lineno, node.args[0].value))
+                found.append(Import(path, node.lineno, node.args[0].value, deferred))
     return found
+
+
+def _lazy_nodes(tree: ast.Module) -> set[int]:
+    """The ids of every node that does not run on import: inside a function, or under ``if TYPE_CHECKING:``."""
+    lazy: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            bodies: list[ast.AST] = [node]
+        elif isinstance(node, ast.If) and _is_type_checking(node.test):
+            bodies = list(node.body)
+        else:
+            continue
+        for body in bodies:
+            lazy.update(id(inner) for inner in ast.walk(body))
+    return lazy
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    """``TYPE_CHECKING`` or ``typing.TYPE_CHECKING``."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _called_name(func: ast.expr) -> str | None:
@@ -75,6 +104,14 @@ def _called_name(func: ast.expr) -> str | None:
     return None
 
 
+def layer_name(module: str, package: str = "pydrake") -> str | None:
+    """The name of the layer a module belongs to (``cli``, ``api``...); None for the root or no layer."""
+    parts = module.split(".")
+    if parts[0] != package or len(parts) == 1:
+        return None
+    return parts[1] if parts[1] in LAYERS or parts[1] in PEERS else None
+
+
 def layer_of(module: str, package: str = "pydrake") -> int | None:
     """The rank of the layer a module belongs to; ROOT for the package itself; None when in no layer."""
     parts = module.split(".")
@@ -82,7 +119,8 @@ def layer_of(module: str, package: str = "pydrake") -> int | None:
         return None
     if len(parts) == 1:
         return ROOT
-    return LAYERS.index(parts[1]) if parts[1] in LAYERS else None
+    name = layer_name(module, package)
+    return None if name is None else LAYERS.index(PEERS.get(name, name))
 
 
 def violations(package_dir: Path) -> list[str]:
@@ -94,13 +132,15 @@ def violations(package_dir: Path) -> list[str]:
         own = layer_of(importer, package)
         where = path.relative_to(package_dir.parent)
         for imp in imports_of(path, package_dir):
-            if imp.module.split(".")[0] == "click" and own != LAYERS.index("cli"):
+            if imp.module.split(".")[0] == "click" and layer_name(importer, package) != "cli":
                 problems.append(f"{where}:{imp.line}: imports {imp.module}; only the cli layer may use click")
             target = layer_of(imp.module, package)
             if own is None or target is None or target == ROOT or target <= own:
                 continue
-            name = "the package root" if own == ROOT else f"layer {LAYERS[own]}"
-            problems.append(f"{where}:{imp.line}: {name} imports {imp.module} (layer {LAYERS[target]})")
+            if own == ROOT and imp.lazy and imp.module in ROOT_LAZY_IMPORTS:
+                continue
+            name = "the package root" if own == ROOT else f"layer {layer_name(importer, package)}"
+            problems.append(f"{where}:{imp.line}: {name} imports {imp.module} (layer {layer_name(imp.module, package)})")
     return sorted(set(problems))
 
 
@@ -152,6 +192,39 @@ def _write(root: Path, files: dict[str, str]) -> Path:
                 "engine/a.py": "from pydrake.runtime import objects\nfrom . import plan\n",
             },
             [],
+        ),
+        (
+            {
+                "api/__init__.py": "from pydrake.application import Application\nfrom pydrake import cli\n",
+                "cli.py": "def f():\n    from pydrake.api import load\n",
+            },
+            [],
+        ),
+        (
+            {"application.py": "def f():\n    from pydrake.api import load\n"},
+            ["pydrake/application.py:2: layer application imports pydrake.api (layer api)"],
+        ),
+        (
+            {"api/a.py": "import click\n"},
+            ["pydrake/api/a.py:1: imports click; only the cli layer may use click"],
+        ),
+        (
+            {
+                "__init__.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pydrake.api import load\n"
+                "def __getattr__(name):\n    from pydrake import api\n"
+            },
+            [],
+        ),
+        (
+            {"__init__.py": "from pydrake import api\n"},
+            ["pydrake/__init__.py:1: the package root imports pydrake.api (layer api)"],
+        ),
+        (
+            {"__init__.py": "def __getattr__(name):\n    from pydrake import cli\n    import pydrake.api.project\n"},
+            [
+                "pydrake/__init__.py:2: the package root imports pydrake.cli (layer cli)",
+                "pydrake/__init__.py:3: the package root imports pydrake.api.project (layer api)",
+            ],
         ),
     ],
 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+from pydrake.record import record
 
 
 class Events(Protocol):
@@ -36,7 +37,7 @@ class NullEvents:
         """Ignore."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Event:
     """One recorded event: its kind, the task's name and its flags."""
 

@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydrake.engine.events import Events
 from pydrake.engine.graph import Graph, Node, resolve_graph
@@ -28,6 +28,9 @@ from pydrake.rake.task import Task
 from pydrake.rake.task_arguments import TaskArguments
 from pydrake.rake.thread_pool import JobBudget
 from pydrake.runtime import children
+
+if TYPE_CHECKING:
+    from pydrake.engine.timings import Timings
 
 
 class BuildFailed(Exception):
@@ -107,18 +110,24 @@ class ParallelRunner:
         shuffle: random.Random | None = None,
         budget: JobBudget | None = None,
         display: Display | None = None,
+        sink: OutputSink | None = None,
     ) -> None:
         self.rt = rt
         self.events = events
         self.jobs = max(1, jobs)
         self.keep_going = keep_going
-        self.sink = OutputSink(rt, output_sync, display)
+        # ``sink``: where each task's output goes instead (its ``begin``/``end`` run on the task's worker).
+        self.sink = sink if sink is not None else OutputSink(rt, output_sync, display)
         self.shuffle = shuffle
         self.display = display
         # Slots shared with Rake's thread pool (futures inside actions): a task takes one to start.
         self.budget = budget if budget is not None else JobBudget(self.jobs)
         self.local = threading.local()  # the node a worker thread is running
         self.signum: int | None = None
+        # ``--explain``: told each task's needed? answer on its worker (None: nobody listens).
+        self.needed_observer: Callable[[Task, bool], None] | None = None
+        # ``--job-stats``: each task's queue, start and end times (None: not recorded).
+        self.timings: Timings | None = None
 
     # ------------------------------------------------------------ nested invoke
 
@@ -151,6 +160,8 @@ class ParallelRunner:
                             self.budget.release()
                             break
                         running[node.index] = node
+                        if self.timings is not None:
+                            self.timings.queued(node, node.task.name, [p.task.name for p in node.prereqs])
                         pool.submit(self._run_node, node, done)
                         self._progress(finished, len(graph), running)
                     if not running:
@@ -170,6 +181,10 @@ class ParallelRunner:
                         if not self.keep_going:
                             stop = True
                     self._progress(finished, len(graph), running)
+                if self.timings is not None:
+                    self.timings.mark_joining()
+            if self.timings is not None:
+                self.timings.mark_joined()
         finally:
             if self.display is not None:
                 self.display.finish()
@@ -189,11 +204,16 @@ class ParallelRunner:
     def _run_node(self, node: Node, done: queue.Queue[Node]) -> None:
         """On a worker: decide ``needed?``, run the actions with this task's output collected, hand the node back."""
         self.local.node = node
+        if self.timings is not None:
+            self.timings.started(node)
         buffers = self.sink.begin()
         try:
             task = node.task
             task.already_invoked = True
-            if task.needed():
+            needed = task.needed()
+            if self.needed_observer is not None:
+                self.needed_observer(task, needed)
+            if needed:
                 self.events.execute(task, False)
                 task.execute(node.args)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the main thread
@@ -201,6 +221,8 @@ class ParallelRunner:
             task.invocation_exception = error
             node.error = error
         finally:
+            if self.timings is not None:
+                self.timings.finished(node)
             node.captured = self.sink.end(buffers)
             self.local.node = None
             done.put(node)

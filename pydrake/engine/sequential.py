@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from pydrake.record import record
+
+if TYPE_CHECKING:
+    from pydrake.engine.shuffle import Shuffle
 from pydrake.engine.events import Events
 from pydrake.engine.invocation_chain import TOP, InvocationChain, circular_dependency
-from pydrake.engine.shuffle import Shuffle, resolve
 from pydrake.rake.errors import attach_chain
 from pydrake.rake.task import Task
 from pydrake.rake.task_arguments import EMPTY_TASK_ARGS, TaskArguments, parse_task_string
 from pydrake.rake.task_manager import TaskManager
 
 
-@dataclass
+@record
 class RunOptions:
     """The options the runner reads (any object with these attributes will do).
 
@@ -75,7 +77,14 @@ class SequentialRunner:
         self.options = options if options is not None else RunOptions()
         self.execute_strategy = DryRunExecution(events) if self._option("dryrun", False) else ActionExecution(events)
         # ``--shuffle``: sibling prerequisites in this order instead of Rake's (None: Rake's exact order).
-        self.shuffle: Shuffle | None = resolve(self._option("shuffle", None))
+        shuffle = self._option("shuffle", None)
+        self.shuffle: Shuffle | None = None
+        if shuffle is not None:  # random numbers are imported only for a shuffled run
+            from pydrake.engine.shuffle import resolve
+
+            self.shuffle = resolve(shuffle)
+        # ``--explain``: told each task's needed? answer before it runs or is skipped (None: nobody listens).
+        self.needed_observer: Callable[[Task, bool], None] | None = None
 
     def _option(self, name: str, default: Any) -> Any:
         return getattr(self.options, name, default)
@@ -133,7 +142,10 @@ class SequentialRunner:
                     frame.index += 1
                     pending = (prereq, frame.args.new_scope(prereq.arg_names), frame.chain)
                     continue
-                if frame.task.needed():
+                needed = frame.task.needed()
+                if self.needed_observer is not None:
+                    self.needed_observer(frame.task, needed)
+                if needed:
                     self.execute_strategy(frame.task, frame.args)
                 stack.pop()
                 on_stack.discard(id(frame.task))

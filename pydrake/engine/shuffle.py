@@ -8,7 +8,6 @@ gives the same order on any machine, whatever order the tasks are reached in.
 from __future__ import annotations
 
 import random
-import secrets
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -65,5 +64,7 @@ def resolve(option: int | str | None) -> Shuffle | None:
     if option is None:
         return None
     if option == RANDOM:
+        import secrets
+
         return Shuffle(secrets.randbelow(100000))
     return Shuffle(option)

@@ -8,7 +8,6 @@ Values come from ``evaluate``; methods defined in the Rakefile are followed.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from typing import Any
@@ -546,6 +545,6 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def _fields(t: type) -> tuple[str, ...]:
     names = _FIELDS.get(t)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(t) if f.name not in ("line", "col", "file"))
+        names = tuple(f for f in t._fields if f not in ("line", "col", "file"))
         _FIELDS[t] = names
     return names

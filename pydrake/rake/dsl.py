@@ -12,6 +12,7 @@ from pydrake.rake.rake_application import DEFAULT, RakeApplication
 from pydrake.rake.task import Task
 from pydrake.runtime.core.fileutils import FILEUTILS
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol, truthy
+from pydrake.runtime.safe_mode import guard
 
 
 def app_of(rt: Any) -> RakeApplication:
@@ -170,6 +171,8 @@ def dsl_sh(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
 
     app = app_of(rt)
     cmd, options = _split_sh_options(args)
+    if guard(rt, "sh", cmd):
+        return None
     options = RHash(options)
     verbose_opt = options.pop(Symbol.of("verbose"), DEFAULT)
     noop = truthy(options.pop(Symbol.of("noop"), None)) or app.nowrite_flag
@@ -213,6 +216,8 @@ def dsl_ruby(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
     import os
 
     cmd, options = _split_sh_options(args)
+    if guard(rt, "ruby", cmd):
+        return None
     ruby = os.environ.get("RUBY", "ruby")
     if len(cmd) == 1:
         cmd = [RString(f"{ruby} {rt.to_s(cmd[0])}")]

@@ -28,19 +28,46 @@ class FileSystem(Protocol):
         ...
 
 
+_UNKNOWN = object()
+
+
 class RealFileSystem:
-    """The operating system's file system, relative to the current directory."""
+    """The operating system's file system, relative to the current directory.
+
+    While ``remember`` is on (a build, once the Rakefile is loaded) each path is stat'ed once:
+    the answer is kept until a task action runs (``changed``), since only actions change files
+    during a build.  A stat that started before a change is never kept (``generation``), so a
+    build on worker threads cannot keep an answer older than the last action.
+    """
+
+    def __init__(self) -> None:
+        self.remember = False
+        self.generation = 0
+        self._mtimes: dict[str, int | None] = {}
+
+    def changed(self) -> None:
+        """Files may have changed (an action ran): forget every remembered answer."""
+        self.generation += 1
+        self._mtimes.clear()
 
     def mtime_ns(self, path: str) -> int | None:
         """The modification time in nanoseconds, or None when ``path`` cannot be stat'ed."""
+        if self.remember:
+            known = self._mtimes.get(path, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known  # type: ignore[return-value]
+            generation = self.generation
         try:
-            return os.stat(path).st_mtime_ns
+            value: int | None = os.stat(path).st_mtime_ns
         except OSError:
-            return None
+            value = None
+        if self.remember and generation == self.generation:
+            self._mtimes[path] = value
+        return value
 
     def exists(self, path: str) -> bool:
-        """Does ``path`` exist?"""
-        return os.path.exists(path)
+        """Does ``path`` exist (following symlinks)?"""
+        return self.mtime_ns(path) is not None
 
     def isdir(self, path: str) -> bool:
         """Is ``path`` a directory?"""

@@ -22,23 +22,26 @@ class FileTask(Task):
         stamp = self.manager.fs.mtime_ns(self.name)
         if stamp is None:
             return True
-        return self._out_of_date(stamp) or self._build_all()
+        return self.stale_prerequisite(stamp) is not None or self.builds_all()
 
     def timestamp(self) -> Timestamp:
         """The file's mtime in nanoseconds, or LATE when it does not exist."""
         stamp = self.manager.fs.mtime_ns(self.name)
         return LATE if stamp is None else stamp
 
-    def _build_all(self) -> bool:
+    def builds_all(self) -> bool:
+        """Is ``--build-all`` (``-B``) on, making every existing file task needed?"""
         return bool(getattr(self.manager.options, "build_all", False))
 
-    def _out_of_date(self, stamp: int) -> bool:
+    def stale_prerequisite(self, stamp: int) -> Task | None:
+        """Rake's ``out_of_date?``: the first transitive prerequisite newer than ``stamp`` (under
+        ``--build-all``, the first file task), or None when the file is up to date against them."""
         # Every transitive prerequisite is resolved first (which may raise), then compared in order.
         for prereq in self.all_prerequisite_tasks():
             task = self.manager.resolve(prereq.name, self.scope)
             if type(task) is FileTask:
-                if task.timestamp() > stamp or self._build_all():
-                    return True
+                if task.timestamp() > stamp or self.builds_all():
+                    return task
             elif task.timestamp() > stamp:
-                return True
-        return False
+                return task
+        return None

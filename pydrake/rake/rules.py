@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydrake.rake.errors import RuleDependentError
+from pydrake.record import field, record
 
 _LEADING_DOT = re.compile(r"^\.", re.M)
 _REPLACEMENT_ESCAPE = re.compile(r"\\(\d|&|`|'|\\|\+|k<(\w+)>)")
@@ -57,6 +56,7 @@ def ruby_sub(pattern: re.Pattern[str], text: str, replacement: str) -> str:
 
 def _arity(source: Callable[..., Any]) -> int:
     """The arity the glue attached (``arity``), else the number of required positional parameters."""
+    import inspect
     arity = getattr(source, "arity", None)
     if isinstance(arity, int):
         return arity
@@ -89,7 +89,7 @@ def _default_inspect(value: Any) -> str:
     return repr(value)
 
 
-@dataclass
+@record
 class Rule:
     """One ``rule``: pattern, source specs, argument names, block and order-only prerequisites."""
 

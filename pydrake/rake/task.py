@@ -257,8 +257,13 @@ class Task:
         args = args if args is not None else EMPTY_TASK_ARGS
         if not self.actions:
             self.manager.enhance_with_matching_rule(self.name)
+        changed = getattr(self.manager.fs, "changed", None)
         for action in self.actions:
-            action(self, args)
+            try:
+                action(self, args)
+            finally:
+                if changed is not None:
+                    changed()
 
     def investigation(self) -> str:
         """A multi-line dump of the task's state, as ``Task#investigation`` prints it."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 import glob
 import os
 import re
-import shutil
-from pathlib import Path
 from typing import Any
 
 from pydrake.rake.dsl import app_of, dsl_task
@@ -17,7 +15,7 @@ from pydrake.rake.ruby_classes import APPLICATION, RAKE
 from pydrake.runtime.classes import CORE, builtin
 from pydrake.runtime.objects import RModule, RProc, RString, Symbol
 
-LIB_DIR = Path(__file__).resolve().parent / "lib"
+LIB_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "lib")
 
 # ``require`` name -> the Ruby file under LIB_DIR that provides it.
 RUBY_FEATURES = {
@@ -62,15 +60,15 @@ CORE["Rake::TaskLibSupport"] = SUPPORT
 def install_tasklibs(rt: Any) -> None:
     """Make ``require`` of every task library work in ``rt``."""
     for feature, relative in RUBY_FEATURES.items():
-        rt.register_feature(feature, _ruby_feature(LIB_DIR / relative))
+        rt.register_feature(feature, _ruby_feature(os.path.join(LIB_DIR, relative)))
     rt.register_feature("rake/phony", _phony)
 
 
-def _ruby_feature(path: Path) -> Any:
+def _ruby_feature(path: str) -> Any:
     def load(rt: Any) -> None:
-        rt.load_file(str(path))
+        rt.load_file(path)
 
-    load.__doc__ = f"``require`` of {path.name}: run the Ruby library."
+    load.__doc__ = f"``require`` of {os.path.basename(path)}: run the Ruby library."
     return load
 
 
@@ -100,6 +98,8 @@ def which(program: str) -> str | None:
     """The full path of ``program`` as the shell would find it, or None."""
     if os.sep in program:
         return program if os.path.isfile(program) and os.access(program, os.X_OK) else None
+    import shutil
+
     return shutil.which(program)
 
 
@@ -135,8 +135,11 @@ def gem_dir(name: str) -> str | None:
     return max(found, key=lambda p: _version_key(p, name))
 
 
-def collapse_backtrace(lines: list[str]) -> list[str]:
-    """A short report's backtrace without the task libraries' own frames, as Rake leaves out its own."""
+def collapse_backtrace(lines: list[str], suppress: re.Pattern[str] | None = None) -> list[str]:
+    """A short report's backtrace: without the lines ``suppress`` matches (``--suppress-backtrace``), else
+    without the task libraries' own frames, as Rake leaves out its own (the pattern replaces that rule)."""
+    if suppress is not None:
+        return [line for line in lines if suppress.search(line) is None]
     prefix = str(LIB_DIR) + os.sep
     return [line for line in lines if not line.startswith(prefix)]
 

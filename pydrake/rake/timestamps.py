@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
 
 
 class _Sentinel:
@@ -64,5 +63,7 @@ def format_timestamp(stamp: Timestamp | None) -> str:
         return ""
     if isinstance(stamp, _Sentinel):
         return str(stamp)
+    from datetime import datetime
+
     moment = datetime.fromtimestamp(stamp // 1_000_000_000).astimezone()
     return moment.strftime("%Y-%m-%d %H:%M:%S %z")

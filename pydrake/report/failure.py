@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from pydrake.record import field, record
 
 
-@dataclass
+@record
 class ErrorDetails:
     """One exception as the report shows it: class name, message and backtrace lines (None: no backtrace)."""
 
@@ -15,6 +15,7 @@ class ErrorDetails:
     cause: ErrorDetails | None = None
     # The invocation chain ("TOP => a => b") when the error happened while invoking tasks.
     chain: str | None = None
+    # Lines shown after the backtrace: pydrake's own notes (a Ruby facility pydrake lacks), never Rake's.
     extra: list[str] = field(default_factory=list)
 
 
@@ -38,6 +39,7 @@ def failure_report(app_name: str, err: ErrorDetails, full_backtrace: bool) -> st
         lines.append(message_line(cur))
         if cur.backtrace is not None:
             lines.append("\n".join(cur.backtrace))
+        lines.extend(cur.extra)
         cur, first = cur.cause, False
     if err.chain:
         lines.append(f"Tasks: {err.chain}")

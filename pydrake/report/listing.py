@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -22,6 +21,7 @@ def displayable(tasks: Iterable[Any], pattern: re.Pattern[str] | None, show_all:
 
 def terminal_columns(is_tty: bool) -> int | None:
     """Columns to truncate comments to: ``RAKE_COLUMNS``, else the terminal's when stdout is one, else None."""
+    import shutil
     env = os.environ.get("RAKE_COLUMNS", "")
     try:
         columns = int(env) if env else 0

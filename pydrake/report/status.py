@@ -9,7 +9,6 @@ written, so it never mixes with a task's block.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from typing import TextIO
@@ -80,6 +79,7 @@ class StatusLine:
 
     def update(self, finished: int, total: int, running: list[str]) -> None:
         """Show the current progress."""
+        import shutil
         head = expand(self.fmt, finished, total, len(running), time.monotonic() - self.start)
         width = shutil.get_terminal_size((80, 24)).columns
         line = (head + " ".join(running))[: max(10, width - 1)]

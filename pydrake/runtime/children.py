@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 _lock = threading.Lock()
 _running: list[subprocess.Popen] = []
@@ -107,6 +110,7 @@ def _send(popen: subprocess.Popen, sig: int) -> bool:
 
 def wait_all(timeout: float | None = None) -> bool:
     """Wait for every registered child (forgetting each that ends); False when ``timeout`` ran out first."""
+    import subprocess
     deadline = None if timeout is None else time.monotonic() + timeout
     for popen in running():
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())

@@ -10,7 +10,6 @@ the same program at once.
 from __future__ import annotations
 
 import os
-import random
 import sys
 import threading
 from collections.abc import Callable
@@ -140,7 +139,7 @@ class Interpreter(Evaluator, ModuleTables):
         self._required: set[str] = set()
         self._loaded_paths: set[str] = set()
         self._at_exit: list[RProc] = []
-        self.random = random.Random()
+        self._random: Any = None
         self._sigs: dict[int, Signature] = {}
         self._xivars: dict[int, tuple[Any, dict[str, Any]]] = {}
         self._const_sites: dict[tuple[int, str], tuple[str, int]] = {}
@@ -791,6 +790,15 @@ class Interpreter(Evaluator, ModuleTables):
         fr = self._match_frame()
         return fr.match if fr is not None else None
 
+    @property
+    def random(self) -> Any:
+        """The generator behind ``rand``/``srand`` (made on first use)."""
+        if self._random is None:
+            import random
+
+            self._random = random.Random()
+        return self._random
+
     # ------------------------------------------------------------ loading
 
     def register_feature(self, name: str, fn: Feature) -> None:
@@ -808,6 +816,8 @@ class Interpreter(Evaluator, ModuleTables):
             if key in self._required:
                 return False
             fn = self._features.get(key)
+            if fn is None and key not in _DEFAULT_FEATURES:
+                fn = self._feature_on_require(key)
             if fn is not None:
                 self._required.add(key)
                 fn(self)
@@ -823,6 +833,15 @@ class Interpreter(Evaluator, ModuleTables):
             self._loaded_feature(path)
             self.load_file(path)
             return True
+
+    def _feature_on_require(self, key: str) -> Feature | None:
+        """Load the standard-library shims kept out of start-up, then look ``key`` up again."""
+        from pydrake.runtime import core
+
+        core.load_on_require()
+        for name, fn in _DEFAULT_FEATURES.items():
+            self._features.setdefault(name, fn)
+        return self._features.get(key)
 
     def require_relative(self, name: str, base_file: str) -> bool:
         """``require_relative name`` from the file ``base_file``."""
@@ -867,12 +886,12 @@ class Interpreter(Evaluator, ModuleTables):
                     return os.path.abspath(path)
         return None
 
-    def parse(self, text: str, filename: str) -> Any:
-        """Parse Ruby source (a Ruby SyntaxError when it does not parse)."""
+    def parse(self, text: str, filename: str, cached: bool = False) -> Any:
+        """Parse Ruby source (a Ruby SyntaxError when it does not parse); ``cached``: a file's text."""
         from pydrake.syntax import parser
 
         try:
-            return parser.parse(text, filename)
+            return parser.parse_file(text, filename) if cached else parser.parse(text, filename)
         except RubyError:
             raise
         except Exception as e:
@@ -890,7 +909,7 @@ class Interpreter(Evaluator, ModuleTables):
             if err is None:
                 raise
             raise err from e
-        return self.run_program(self.parse(text, path), path, "<top (required)>")
+        return self.run_program(self.parse(text, path, cached=True), path, "<top (required)>")
 
     def eval_source(self, text: str, filename: str = "(eval)") -> Any:
         """Parse and run Ruby source at top level."""

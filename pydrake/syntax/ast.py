@@ -1,4 +1,4 @@
-"""The Ruby abstract syntax tree: frozen dataclasses, one per construct, each with its line and column.
+"""The Ruby abstract syntax tree: value classes, one per construct, each with its line and column.
 
 Statement lists are tuples of nodes.  Scope-opening nodes (Program, Def, Block,
 Lambda, ClassDef, ModuleDef) also carry the file name, so a running block
@@ -10,18 +10,72 @@ targets collects the rest.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-
-node = dataclass(frozen=True, slots=True)
 
 Body = tuple[Any, ...]
 
+_MISSING = object()
+# Node classes whose ``__init__`` is still to be made: all are compiled at once at the end of
+# this module, one ``exec`` instead of one per class.
+_PENDING: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
 
-@node
+
+def node(cls: type) -> Any:
+    """Make ``cls`` an AST node: slots for its annotated fields and a positional ``__init__``.
+
+    Nodes are values: equal when of the same class with equal fields, hashable, and never
+    changed after construction (``replace`` builds a changed copy).  The class is rebuilt with
+    ``__slots__`` so nodes stay small; the ``__init__`` is generated (see ``_make_inits``).
+    """
+    own = [name for name in cls.__dict__.get("__annotations__", {})]
+    inherited: tuple[str, ...] = getattr(cls, "_fields", ())
+    fields = inherited + tuple(own)
+    defaults = {name: cls.__dict__[name] for name in own if name in cls.__dict__}
+    namespace = {k: v for k, v in cls.__dict__.items() if k not in defaults and k not in ("__dict__", "__weakref__")}
+    namespace["__slots__"] = tuple(own)
+    namespace["_fields"] = fields
+    new_cls = type(cls.__name__, cls.__bases__, namespace)
+    new_cls.__qualname__ = cls.__qualname__
+    new_cls.__module__ = cls.__module__
+    _PENDING.append((new_cls, fields, defaults))
+    return new_cls
+
+
 class Node:
+    """The base of every node: its line and column, value equality, hashing and ``repr``."""
+
+    __slots__ = ("line", "col")
+    _fields: tuple[str, ...] = ("line", "col")
     line: int
     col: int
+
+    def __init__(self, line: int, col: int) -> None:
+        self.line = line
+        self.col = col
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._values())
+
+
+def replace(n: Any, **changes: Any) -> Any:
+    """A copy of node ``n`` with the given fields changed."""
+    return type(n)(*(changes.get(f, _MISSING) if f in changes else getattr(n, f) for f in n._fields))
 
 
 # ---------------------------------------------------------------- literals
@@ -471,3 +525,21 @@ class Undef(Node):
 class Program(Node):
     body: Body
     file: str
+
+
+def _make_inits() -> None:
+    """Give every node class its positional ``__init__``, compiled in one go."""
+    source = []
+    scope: dict[str, Any] = {}
+    for i, (_cls, fields, defaults) in enumerate(_PENDING):
+        scope[f"_d{i}"] = defaults
+        params = ", ".join(f"{f}=_d{i}[{f!r}]" if f in defaults else f for f in fields)
+        body = "".join(f"\n    self.{f} = {f}" for f in fields) or "\n    pass"
+        source.append(f"def _init{i}(self, {params}):{body}")
+    exec("\n".join(source), scope)  # noqa: S102 - generated from field names only
+    for i, (cls, _fields, _defaults) in enumerate(_PENDING):
+        cls.__init__ = scope[f"_init{i}"]  # type: ignore[misc]
+    _PENDING.clear()
+
+
+_make_inits()

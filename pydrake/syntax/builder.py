@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from pydrake.syntax import ast
@@ -121,7 +120,7 @@ class Builder:
         stmt, fallback = c[0], c[2]
         line, col = _pos(stmt)
         if isinstance(stmt, ast.Assign | ast.OpAssign):
-            return replace(stmt, value=ast.RescueMod(line, col, stmt.value, fallback))
+            return ast.replace(stmt, value=ast.RescueMod(line, col, stmt.value, fallback))
         return ast.RescueMod(line, col, stmt, fallback)
 
     def alias_(self, c: list[Any]) -> ast.Alias:
@@ -285,7 +284,7 @@ class Builder:
         line, col = _pos(c[0])
         x = c[1]
         if isinstance(x, ast.IntLit | ast.FloatLit) and c[0].value != "-pow":
-            return replace(x, line=line, col=col, value=-x.value)
+            return ast.replace(x, line=line, col=col, value=-x.value)
         return ast.UnOp(line, col, "-@", x)
 
     def uplus(self, c: list[Any]) -> Any:
@@ -390,7 +389,7 @@ class Builder:
         block = ast.Block(line, col, params, self.block_body(body), self.file)
         if call.block is not None:
             raise self.error("both block arg and actual block given", c[1])
-        return replace(call, block=block)
+        return ast.replace(call, block=block)
 
     def _tail(self, c: list[Any], start: int) -> tuple[list[Any] | None, Any]:
         items = None
@@ -691,7 +690,7 @@ class Builder:
 
     def begin_(self, c: list[Any]) -> ast.Begin:
         line, col = _pos(c[0])
-        return replace(c[1], line=line, col=col)
+        return ast.replace(c[1], line=line, col=col)
 
     def body_stmt(self, c: list[Any]) -> ast.Begin:
         body = c[0]

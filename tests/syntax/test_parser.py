@@ -9,7 +9,8 @@ from lark import logger
 
 from pydrake.syntax import ast
 from pydrake.syntax.errors import RubySyntaxError
-from pydrake.syntax.parser import build_parser, parse
+from pydrake.syntax.lark_frontend import build_parser
+from pydrake.syntax.parser import parse
 
 
 def one(src: str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import random
 from typing import Any
 
 from pydrake.runtime.classes import ARRAY, builtin, class_of
@@ -478,6 +477,7 @@ def array_count(rt: Any, recv: list[Any], value: Any = MISSING, block: RProc | N
 @builtin(ARRAY, "sample")
 def array_sample(rt: Any, recv: list[Any], *args: Any, block: RProc | None = None) -> Any:
     """Array#sample / sample(n): random element(s)."""
+    import random
     args = tuple(a for a in args if not isinstance(a, RHash))
     if not args:
         return random.choice(recv) if recv else None
@@ -490,6 +490,7 @@ def array_sample(rt: Any, recv: list[Any], *args: Any, block: RProc | None = Non
 @builtin(ARRAY, "shuffle")
 def array_shuffle(rt: Any, recv: list[Any], *args: Any, block: RProc | None = None) -> list[Any]:
     """Array#shuffle: a copy in random order."""
+    import random
     out = list(recv)
     random.shuffle(out)
     return out
@@ -1043,6 +1044,7 @@ def array_sort_by_bang(rt: Any, recv: list[Any], block: RProc | None = None) -> 
 @builtin(ARRAY, "shuffle!")
 def array_shuffle_bang(rt: Any, recv: list[Any], *args: Any, block: RProc | None = None) -> list[Any]:
     """Array#shuffle!."""
+    import random
     check_frozen(rt, recv)
     random.shuffle(recv)
     return recv

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import stat as _stat
-import tempfile
 import time as _time
 from typing import Any
 
@@ -13,6 +11,7 @@ from pydrake.runtime.classes import DIR, builtin, register_type
 from pydrake.runtime.core.file import os_error, path_list, to_path
 from pydrake.runtime.core.io import enumerator, split_options
 from pydrake.runtime.objects import RString
+from pydrake.runtime.safe_mode import guard
 
 
 def glob_paths(patterns: list[str], flags: int = 0, base: str | None = None) -> list[str]:
@@ -127,6 +126,8 @@ def dir_empty(rt: Any, cls: Any, path: Any, block: Any = None) -> bool:
 @builtin(DIR, "mkdir", singleton=True)
 def dir_mkdir(rt: Any, cls: Any, path: Any, mode: Any = 0o777, block: Any = None) -> int:
     """Dir.mkdir(path, mode=0777)."""
+    if guard(rt, "Dir.mkdir", (path,)):
+        return 0
     try:
         os.mkdir(to_path(rt, path), mode)
     except OSError as exc:
@@ -137,6 +138,8 @@ def dir_mkdir(rt: Any, cls: Any, path: Any, mode: Any = 0o777, block: Any = None
 @builtin(DIR, "rmdir", "delete", "unlink", singleton=True)
 def dir_rmdir(rt: Any, cls: Any, path: Any, block: Any = None) -> int:
     """Dir.rmdir(path)."""
+    if guard(rt, "Dir.rmdir", (path,)):
+        return 0
     try:
         os.rmdir(to_path(rt, path))
     except OSError as exc:
@@ -211,6 +214,10 @@ def dir_tmpdir(rt: Any, cls: Any, block: Any = None) -> RString:
 @builtin(DIR, "mktmpdir", singleton=True)
 def dir_mktmpdir(rt: Any, cls: Any, *args: Any, block: Any = None) -> Any:
     """Dir.mktmpdir(prefix = "d", tmpdir = Dir.tmpdir): the new directory; with a block, removed afterwards."""
+    if guard(rt, "Dir.mktmpdir", args):
+        return None
+    import shutil
+    import tempfile
     pos, opts = split_options(args)
     spec = pos[0] if pos else None
     prefix, suffix = "d", ""

@@ -40,6 +40,7 @@ from pydrake.runtime.core.io import (
 )
 from pydrake.runtime.core.time import RTime, from_ns, now, to_ns
 from pydrake.runtime.objects import RString, RubyError, pystr, truthy
+from pydrake.runtime.safe_mode import guard
 
 # ---------------------------------------------------------------- Errno
 
@@ -361,6 +362,9 @@ def file_open(rt: Any, args: tuple[Any, ...] | list[Any], block: Any = None) -> 
     path = to_path(rt, pos[0])
     mode = pos[1] if len(pos) > 1 else opts.get("mode")
     perm = pos[2] if len(pos) > 2 else opts.get("perm")
+    flags, _, writable = parse_mode(rt, mode)
+    if (writable or flags & os.O_CREAT) and guard(rt, "File.open", pos[:2]):
+        return None
     f = open_file(rt, path, mode, perm)
     if block is None:
         return f
@@ -745,18 +749,24 @@ def _each_path(rt: Any, paths: tuple[Any, ...], where: str, op: Any) -> int:
 @builtin(FILE, "delete", "unlink", singleton=True)
 def file_delete(rt: Any, cls: Any, *paths: Any, block: Any = None) -> int:
     """File.delete(*paths): the number of files removed."""
+    if guard(rt, "File.delete", paths):
+        return 0
     return _each_path(rt, paths, "apply2files", os.unlink)
 
 
 @builtin(FILE, "chmod", "lchmod", singleton=True)
 def file_chmod(rt: Any, cls: Any, mode: int, *paths: Any, block: Any = None) -> int:
     """File.chmod(mode, *paths)."""
+    if guard(rt, "File.chmod", (mode, *paths)):
+        return 0
     return _each_path(rt, paths, "apply2files", lambda p: os.chmod(p, mode))
 
 
 @builtin(FILE, "utime", singleton=True)
 def file_utime(rt: Any, cls: Any, atime: Any, mtime: Any, *paths: Any, block: Any = None) -> int:
     """File.utime(atime, mtime, *paths); nil means now."""
+    if guard(rt, "File.utime", paths):
+        return 0
     if atime is None and mtime is None:
         times = None
     else:
@@ -776,30 +786,40 @@ def _two_paths(rt: Any, a: Any, b: Any, where: str, op: Any) -> int:
 @builtin(FILE, "rename", singleton=True)
 def file_rename(rt: Any, cls: Any, old: Any, new: Any, block: Any = None) -> int:
     """File.rename(old, new)."""
+    if guard(rt, "File.rename", (old, new)):
+        return 0
     return _two_paths(rt, old, new, "rb_file_s_rename", os.rename)
 
 
 @builtin(FILE, "symlink", singleton=True)
 def file_symlink(rt: Any, cls: Any, old: Any, new: Any, block: Any = None) -> int:
     """File.symlink(target, link)."""
+    if guard(rt, "File.symlink", (old, new)):
+        return 0
     return _two_paths(rt, old, new, "rb_file_s_symlink", os.symlink)
 
 
 @builtin(FILE, "link", singleton=True)
 def file_link(rt: Any, cls: Any, old: Any, new: Any, block: Any = None) -> int:
     """File.link(existing, new)."""
+    if guard(rt, "File.link", (old, new)):
+        return 0
     return _two_paths(rt, old, new, "rb_file_s_link", os.link)
 
 
 @builtin(FILE, "truncate", singleton=True)
 def file_truncate(rt: Any, cls: Any, path: Any, length: int, block: Any = None) -> int:
     """File.truncate(path, length)."""
+    if guard(rt, "File.truncate", (path, length)):
+        return 0
     return _each_path(rt, (path,), "rb_file_s_truncate", lambda p: os.truncate(p, length))
 
 
 @builtin(FILE, "mkfifo", singleton=True)
 def file_mkfifo(rt: Any, cls: Any, path: Any, mode: int = 0o666, block: Any = None) -> int:
     """File.mkfifo."""
+    if guard(rt, "File.mkfifo", (path,)):
+        return 0
     _each_path(rt, (path,), "rb_file_s_mkfifo", lambda p: os.mkfifo(p, mode))
     return 0
 
@@ -897,6 +917,8 @@ def io_s_write(rt: Any, cls: Any, *args: Any, block: Any = None) -> int:
     if len(pos) < 2:
         raise rt.error("ArgumentError", f"wrong number of arguments (given {len(pos)}, expected 2..3)")
     offset = pos[2] if len(pos) > 2 else None
+    if guard(rt, "File.write", pos[:1]):
+        return 0
     return write_file(rt, to_path(rt, pos[0]), print_text(rt, [pos[1]]), opts.get("mode"), offset)
 
 
@@ -945,6 +967,8 @@ def io_s_foreach(rt: Any, cls: Any, *args: Any, block: Any = None) -> Any:
 @builtin(IO, "copy_stream", singleton=True)
 def io_s_copy_stream(rt: Any, cls: Any, src: Any, dst: Any, *args: Any, block: Any = None) -> int:
     """IO.copy_stream(src, dst): paths or IO objects; the byte count."""
+    if not isinstance(dst, RIO) and guard(rt, "IO.copy_stream", (src, dst)):
+        return 0
     data = src.read_bytes(rt, None) if isinstance(src, RIO) else encode(read_file(rt, to_path(rt, src)))
     if isinstance(dst, RIO):
         dst.write_str(rt, decode(data))
@@ -998,6 +1022,8 @@ def file_stat(rt: Any, recv: Any, block: Any = None) -> RStat:
 @builtin(FILE, "chmod")
 def file_chmod_i(rt: Any, recv: Any, mode: int, block: Any = None) -> int:
     """File#chmod."""
+    if guard(rt, "File#chmod", (recv, mode)):
+        return 0
     f = _file(rt, recv)
     f.check_open(rt)
     os.fchmod(f.f.fileno(), mode)
@@ -1021,6 +1047,8 @@ def file_flock(rt: Any, recv: Any, op: int, block: Any = None) -> Any:
 @builtin(FILE, "truncate")
 def file_truncate_i(rt: Any, recv: Any, length: int, block: Any = None) -> int:
     """File#truncate."""
+    if guard(rt, "File#truncate", (recv, length)):
+        return 0
     f = _file(rt, recv)
     f.check_open(rt)
     f.f.flush()

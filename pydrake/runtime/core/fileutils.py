@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat as _stat
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from pydrake.runtime.core.file import basename, dirname, expand_path, join, os_e
 from pydrake.runtime.core.io import split_options, type_name, write_text
 from pydrake.runtime.core.time import RTime, strftime, to_ns
 from pydrake.runtime.objects import RModule, RString, pystr, truthy
+from pydrake.runtime.safe_mode import enabled, guard
 
 Paths = str | Sequence[str]
 
@@ -222,6 +222,8 @@ def copy_file(src: str, dest: str, preserve: bool = False, dereference: bool = T
         with _where("rb_sysopen"):
             fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, st.st_mode & 0o7777)
         with os.fdopen(fd, "wb") as fout:
+            import shutil
+
             shutil.copyfileobj(fin, fout, 1 << 20)
     if preserve:
         _copy_metadata(src, dest, os.stat(src) if dereference else os.lstat(src))
@@ -775,12 +777,18 @@ FILEUTILS.constants["VERSION"] = RString("1.6.0", frozen=True)
 CORE["FileUtils"] = FILEUTILS
 
 
-def _ruby(names: str, allowed: str) -> Any:
-    """Register a FileUtils module function (callable as FileUtils.x and, once included, as x)."""
+def _ruby(names: str, allowed: str, writes: bool = True) -> Any:
+    """Register a FileUtils module function (callable as FileUtils.x and, once included, as x).
+
+    ``writes``: the function changes files, so ``--safe`` skips it (see ``safe_mode.guard``).
+    """
     allowed_set = frozenset(allowed.split())
+    verb = names.split()[0]
 
     def register(fn: Any) -> Any:
         def method(rt: Any, recv: Any, *args: Any, block: Any = None) -> Any:
+            if writes and enabled(rt) and guard(rt, verb, split_options(args)[0]):
+                return None
             pos, opts = split_options(args)
             for key in opts:
                 if key not in allowed_set:
@@ -970,7 +978,7 @@ def _chown_r(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> list[
     return _rstrs(chown_R(_owner(pos[0]), _owner(pos[1]), items, truthy(opts.get("force"))))
 
 
-@_ruby("cd chdir", "verbose")
+@_ruby("cd chdir", "verbose", writes=False)
 def _cd(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> Any:
     """FileUtils.cd(dir) { }: with a block, the block's value, the directory restored after."""
     _arity(rt, pos, 1)
@@ -992,20 +1000,20 @@ def _cd(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> Any:
     return result
 
 
-@_ruby("pwd getwd", "")
+@_ruby("pwd getwd", "", writes=False)
 def _pwd(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> RString:
     """FileUtils.pwd."""
     return RString(pwd())
 
 
-@_ruby("compare_file identical? cmp", "")
+@_ruby("compare_file identical? cmp", "", writes=False)
 def _compare(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> bool:
     """FileUtils.compare_file(a, b)."""
     _arity(rt, pos, 2)
     return compare_file(to_path(rt, pos[0]), to_path(rt, pos[1]))
 
 
-@_ruby("uptodate?", "")
+@_ruby("uptodate?", "", writes=False)
 def _uptodate(rt: Any, pos: list[Any], opts: dict[str, Any], block: Any) -> bool:
     """FileUtils.uptodate?(new, old_list)."""
     _arity(rt, pos, 2)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import os
-import signal
-import subprocess
 import threading
 import time as _time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from pydrake.record import field, record
+
+if TYPE_CHECKING:
+    import subprocess
 
 from pydrake.runtime import children
 from pydrake.runtime.classes import IO, KERNEL, PROCESS, PROCESS_STATUS, builtin, register_type
@@ -35,6 +37,7 @@ from pydrake.runtime.core.io import (
     write_text,
 )
 from pydrake.runtime.objects import RHash, RString, Symbol, pystr, truthy
+from pydrake.runtime.safe_mode import guard
 
 # A tracer's hook (``pydrake --lint-trace`` sets it): called as ``command_wrapper(argv, cwd)``
 # for every command about to start (system, backticks, spawn, IO.popen, sh), with the absolute
@@ -103,6 +106,7 @@ register_type(PStatus, PROCESS_STATUS)
 
 
 def _signame(sig: int) -> str:
+    import signal
     try:
         return signal.Signals(sig).name
     except ValueError:
@@ -186,7 +190,7 @@ def needs_shell(command: str) -> bool:
     return command[first_start : first_start + first_len] in _SH_WORDS
 
 
-@dataclass
+@record
 class Command:
     """A parsed system/spawn/sh argument list."""
 
@@ -281,6 +285,7 @@ def _fd_key(rt: Any, key: Any) -> list[int]:
 
 def _route(stream: TextIO, name: str, plan: _Plan) -> Any:
     """Connect a child's stdout/stderr to a Python stream: its fd, or a pipe pumped into it."""
+    import subprocess
     fd = real_fileno(stream)
     if fd is not None:
         try:
@@ -304,6 +309,7 @@ def _parent_fd(rt: Any, fd: int, name: str, plan: _Plan) -> Any:
 
 
 def _redirect(rt: Any, child_fd: int, value: Any, plan: _Plan) -> Any:
+    import subprocess
     name = _CHILD_FD[child_fd]
     if isinstance(value, Symbol):
         if value.name == "close":
@@ -343,6 +349,7 @@ def _redirect(rt: Any, child_fd: int, value: Any, plan: _Plan) -> Any:
 
 def plan_streams(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False) -> _Plan:
     """Decide the child's stdin/stdout/stderr from the options and the interpreter's streams."""
+    import subprocess
     plan = _Plan()
     redirects: dict[int, Any] = {}
     for key, value in cmd.options.items():
@@ -458,6 +465,7 @@ class Child:
 
 def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False) -> Child:
     """Start ``cmd`` (OSError when it cannot be executed); stdout left as a pipe when ``capture``."""
+    import subprocess
     plan = plan_streams(rt, cmd, capture, stdin_pipe)
     chdir = _opt(cmd, "chdir")
     umask = _opt(cmd, "umask")
@@ -492,7 +500,7 @@ def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False
     return Child(popen, pumps)
 
 
-@dataclass
+@record
 class Result:
     """The outcome of running a command to completion."""
 
@@ -543,6 +551,8 @@ def failure_message(cmd: Command, status: PStatus) -> str:
 @builtin(KERNEL, "system")
 def kernel_system(rt: Any, recv: Any, *args: Any, block: Any = None) -> Any:
     """Kernel#system: true/false by exit status, nil when the command cannot run; sets $?."""
+    if guard(rt, "system", args):
+        return None
     cmd = parse_command(rt, args)
     result = run(rt, cmd)
     rt.set_global("$?", result.status)
@@ -560,6 +570,8 @@ def kernel_system(rt: Any, recv: Any, *args: Any, block: Any = None) -> Any:
 @builtin(KERNEL, "`")
 def kernel_backtick(rt: Any, recv: Any, command: Any, block: Any = None) -> RString:
     """Kernel#` (and %x()): the command's stdout; stderr passes through; sets $?."""
+    if guard(rt, "backticks", [command]):
+        return RString("")
     cmd = parse_command(rt, [command])
     result = run(rt, cmd, capture=True)
     rt.set_global("$?", result.status)
@@ -574,7 +586,9 @@ _spawned: dict[int, Child] = {}
 _spawned_lock = threading.Lock()
 
 
-def _spawn(rt: Any, args: tuple[Any, ...]) -> int:
+def _spawn(rt: Any, args: tuple[Any, ...]) -> int | None:
+    if guard(rt, "spawn", args):
+        return None
     cmd = parse_command(rt, args)
     try:
         child = start(rt, cmd)
@@ -586,13 +600,13 @@ def _spawn(rt: Any, args: tuple[Any, ...]) -> int:
 
 
 @builtin(KERNEL, "spawn")
-def kernel_spawn(rt: Any, recv: Any, *args: Any, block: Any = None) -> int:
+def kernel_spawn(rt: Any, recv: Any, *args: Any, block: Any = None) -> int | None:
     """Kernel#spawn: starts the command and returns its pid."""
     return _spawn(rt, args)
 
 
 @builtin(PROCESS, "spawn", singleton=True)
-def process_spawn(rt: Any, cls: Any, *args: Any, block: Any = None) -> int:
+def process_spawn(rt: Any, cls: Any, *args: Any, block: Any = None) -> int | None:
     """Process.spawn."""
     return _spawn(rt, args)
 
@@ -673,6 +687,7 @@ def process_detach(rt: Any, cls: Any, pid: int, block: Any = None) -> None:
 
 def signal_number(rt: Any, sig: Any) -> int:
     """A signal given as a number, "TERM", "SIGTERM" or :TERM."""
+    import signal
     if isinstance(sig, int) and not isinstance(sig, bool):
         return sig
     name = pystr(sig)
@@ -689,6 +704,8 @@ def signal_number(rt: Any, sig: Any) -> int:
 @builtin(PROCESS, "kill", singleton=True)
 def process_kill(rt: Any, cls: Any, sig: Any, *pids: int, block: Any = None) -> int:
     """Process.kill(signal, *pids): the number of processes signalled."""
+    if guard(rt, "Process.kill", (sig, *pids)):
+        return 0
     num = signal_number(rt, sig)
     for pid in pids:
         try:
@@ -834,6 +851,8 @@ register_type(PipeIO, IO)
 @builtin(IO, "popen", singleton=True)
 def io_popen(rt: Any, cls: Any, *args: Any, block: Any = None) -> Any:
     """IO.popen(cmd, mode = "r") { |io| }: the IO, or the block's value ($? set on close)."""
+    if guard(rt, "IO.popen", args):
+        return None
     pos, opts = split_options(args)
     if not pos:
         raise rt.error("ArgumentError", "wrong number of arguments (given 0, expected 1+)")

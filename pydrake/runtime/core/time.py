@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as _dt
 import math
 import re
+import sys
 import time as _time
-from fractions import Fraction
 from typing import Any
 
 from pydrake.runtime.classes import TIME, builtin, register_type
@@ -15,7 +13,6 @@ from pydrake.runtime.core.io import split_options, type_name
 from pydrake.runtime.objects import RString, Symbol, pystr
 
 NS = 1_000_000_000
-_EPOCH = _dt.datetime(1970, 1, 1)
 
 _DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 _MONTHS = [
@@ -43,6 +40,18 @@ def _local_zone(sec: int) -> tuple[int, str, bool]:
         return 0, "UTC", False
     return tm.tm_gmtoff or 0, tm.tm_zone or "", tm.tm_isdst > 0
 
+
+
+def _fraction(value: float) -> Any:
+    """The exact rational value of a float (fractions is imported only when a float meets a Time)."""
+    from fractions import Fraction
+
+    return Fraction(value)
+
+
+def _is_fraction(value: object) -> bool:
+    fractions = sys.modules.get("fractions")
+    return fractions is not None and isinstance(value, fractions.Fraction)
 
 class RTime:
     """A Ruby Time: ``ns`` since the epoch, displayed per ``mode`` ("local", "utc" or "fixed")."""
@@ -79,9 +88,11 @@ class RTime:
         """Nanoseconds within the second."""
         return self.ns % NS
 
-    def fields(self) -> _dt.datetime:
+    def fields(self) -> Any:
         """The broken-down wall-clock time in this time's zone."""
-        return _EPOCH + _dt.timedelta(seconds=self.sec + self.offset)
+        import datetime as _dt
+
+        return _dt.datetime(1970, 1, 1) + _dt.timedelta(seconds=self.sec + self.offset)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RTime) and other.ns == self.ns
@@ -120,8 +131,8 @@ def to_ns(rt: Any, value: Any, what: str = "time") -> int:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise rt.error("FloatDomainError", repr(value))
-        return math.floor(Fraction(value) * NS)
-    if isinstance(value, Fraction):
+        return math.floor(_fraction(value) * NS)
+    if _is_fraction(value):
         return math.floor(value * NS)
     raise rt.error("TypeError", f"can't convert {type_name(value)} into an exact number")
 
@@ -188,7 +199,7 @@ _COMPOSITE = {
 }
 
 
-def _numeric(t: RTime, d: _dt.datetime, ch: str) -> tuple[int, int, str] | None:
+def _numeric(t: RTime, d: Any, ch: str) -> tuple[int, int, str] | None:
     """(value, default width, default pad) of a numeric directive."""
     wday = (d.weekday() + 1) % 7
     yday = d.timetuple().tm_yday
@@ -219,7 +230,7 @@ def _numeric(t: RTime, d: _dt.datetime, ch: str) -> tuple[int, int, str] | None:
     return table.get(ch)
 
 
-def _textual(t: RTime, d: _dt.datetime, ch: str) -> str | None:
+def _textual(t: RTime, d: Any, ch: str) -> str | None:
     wday = (d.weekday() + 1) % 7
     if ch == "A":
         return _DAYS[wday]
@@ -333,7 +344,7 @@ def _sec_arg(rt: Any, v: Any) -> tuple[int, int]:
     if v is None:
         return 0, 0
     if isinstance(v, float):
-        ns = math.floor(Fraction(v) * NS)
+        ns = math.floor(_fraction(v) * NS)
         return ns // NS, ns % NS
     if isinstance(v, RString) and "." in v.s:
         return _sec_arg(rt, float(v.s))
@@ -350,7 +361,7 @@ def _civil(rt: Any, args: list[Any]) -> tuple[tuple[int, int, int, int, int, int
     minute = _int_arg(rt, args[4], 0)
     sec, extra = _sec_arg(rt, args[5])
     if args[6] is not None:
-        extra += math.floor(Fraction(args[6]) * 1000) if isinstance(args[6], float) else _int_arg(rt, args[6], 0) * 1000
+        extra += math.floor(_fraction(args[6]) * 1000) if isinstance(args[6], float) else _int_arg(rt, args[6], 0) * 1000
     if not (1 <= month <= 12 and 1 <= day <= 31 and 0 <= hour <= 24 and 0 <= minute <= 59 and 0 <= sec <= 60):
         raise rt.error("ArgumentError", "argument out of range")
     return (year, month, day, hour, minute, sec), extra
@@ -358,6 +369,7 @@ def _civil(rt: Any, args: list[Any]) -> tuple[tuple[int, int, int, int, int, int
 
 def make_utc(rt: Any, args: list[Any]) -> RTime:
     """Time.utc / Time.gm."""
+    import calendar
     fields, extra = _civil(rt, args)
     return RTime(calendar.timegm((*fields, 0, 0, 0)) * NS + extra, "utc")
 
@@ -371,6 +383,7 @@ def make_local(rt: Any, args: list[Any]) -> RTime:
 
 def make_in_zone(rt: Any, args: list[Any], zone: Any) -> RTime:
     """Time.new(..., zone): wall-clock fields in a given zone."""
+    import calendar
     mode, offset = parse_zone(rt, zone)
     fields, extra = _civil(rt, args)
     return RTime((calendar.timegm((*fields, 0, 0, 0)) - offset) * NS + extra, mode, offset)
@@ -449,7 +462,7 @@ def time_at(rt: Any, cls: Any, *args: Any, block: Any = None) -> RTime:
         if scale is None:
             raise rt.error("ArgumentError", f"unexpected unit: {unit}")
         sub = pos[1]
-        ns += math.floor(Fraction(sub) * scale) if isinstance(sub, float) else _int_arg(rt, sub, 0) * scale
+        ns += math.floor(_fraction(sub) * scale) if isinstance(sub, float) else _int_arg(rt, sub, 0) * scale
     t = base.copy(ns) if isinstance(base, RTime) and len(pos) == 1 else RTime(ns)
     return _with_zone(rt, t, opts)
 

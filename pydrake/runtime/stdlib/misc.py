@@ -9,6 +9,7 @@ from typing import Any
 from pydrake.runtime.classes import STRUCT, builtin
 from pydrake.runtime.interpreter import default_feature, on_new_interpreter
 from pydrake.runtime.objects import RHash, RModule, RProc, RString, Symbol
+from pydrake.runtime.ruby_platform import ruby_arch
 
 RBCONFIG = RModule("RbConfig")
 ETC = RModule("Etc")
@@ -28,15 +29,18 @@ for _name in ("tmpdir", "fileutils", "English", "etc", "rbconfig"):
 
 
 def _ruby_bindir() -> str:
-    import shutil
-
-    found = shutil.which("ruby")
-    return os.path.dirname(found) if found else "/usr/bin"
+    """The folder of the ``ruby`` found on PATH (``/usr/bin`` when there is none)."""
+    for folder in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        candidate = os.path.join(folder or ".", "ruby")
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return os.path.dirname(os.path.abspath(candidate))
+    return "/usr/bin"
 
 
 def rbconfig_hash() -> RHash:
     """RbConfig::CONFIG for this machine, as a Ruby 3.1 on Linux reports it."""
-    cpu = os.uname().machine or "x86_64"
+    cpu, target_os = ruby_arch()
+    platform = f"{cpu}-{target_os}"
     bindir = _ruby_bindir()
     prefix = os.path.dirname(bindir) or "/"
     values = {
@@ -71,9 +75,9 @@ def rbconfig_hash() -> RHash:
         "SOEXT": "so",
         "LIBEXT": "a",
         "OBJEXT": "o",
-        "arch": f"{cpu}-linux",
-        "sitearch": f"{cpu}-linux",
-        "platform": f"{cpu}-linux",
+        "arch": platform,
+        "sitearch": platform,
+        "platform": platform,
         "host": f"{cpu}-pc-linux-gnu",
         "host_cpu": cpu,
         "host_vendor": "pc",
@@ -81,7 +85,7 @@ def rbconfig_hash() -> RHash:
         "target": f"{cpu}-pc-linux-gnu",
         "target_cpu": cpu,
         "target_vendor": "pc",
-        "target_os": "linux",
+        "target_os": target_os,
         "build": f"{cpu}-pc-linux-gnu",
         "build_os": "linux-gnu",
         "CC": "gcc",

@@ -14,6 +14,7 @@ from pydrake.runtime.core.io import RIO, decode, encode
 from pydrake.runtime.core.process import Child, Command, PStatus, parse_command, start
 from pydrake.runtime.interpreter import default_feature
 from pydrake.runtime.objects import RClass, RHash, RModule, RProc, RString, Symbol, truthy
+from pydrake.runtime.safe_mode import guard
 
 OPEN3 = RModule("Open3")
 WAITER = RClass("Process::Waiter", OBJECT, PROCESS)
@@ -241,6 +242,8 @@ def _finish(rt: Any, child: Child) -> PStatus:
 @builtin(OPEN3, "capture2", singleton=True)
 def open3_capture2(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> list[Any]:
     """Open3.capture2(cmd..., stdin_data: "") -> [stdout, status]."""
+    if guard(rt, "Open3.capture2", args):
+        return [RString(""), None]
     cmd, own = _split(rt, args, False)
     child = _start_routed(rt, cmd)
     feeder = _feed(child.popen, _stdin_data(rt, own))
@@ -252,6 +255,8 @@ def open3_capture2(rt: Any, mod: Any, *args: Any, block: RProc | None = None) ->
 @builtin(OPEN3, "capture2e", singleton=True)
 def open3_capture2e(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> list[Any]:
     """Open3.capture2e(cmd...) -> [stdout and stderr together, status]."""
+    if guard(rt, "Open3.capture2e", args):
+        return [RString(""), None]
     cmd, own = _split(rt, args, True)
     child = _start_routed(rt, cmd)
     feeder = _feed(child.popen, _stdin_data(rt, own))
@@ -263,6 +268,8 @@ def open3_capture2e(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -
 @builtin(OPEN3, "capture3", singleton=True)
 def open3_capture3(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> list[Any]:
     """Open3.capture3(cmd...) -> [stdout, stderr, status]."""
+    if guard(rt, "Open3.capture3", args):
+        return [RString(""), RString(""), None]
     cmd, own = _split(rt, args, False)
     child = _start_piped(rt, cmd)
     out, err = child.popen.communicate(_stdin_data(rt, own))
@@ -286,6 +293,8 @@ def _run_popen(rt: Any, child: Child, ends: list[PipeEnd], block: RProc | None) 
 @builtin(OPEN3, "popen3", singleton=True)
 def open3_popen3(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> Any:
     """Open3.popen3(cmd...) { |stdin, stdout, stderr, wait_thr| }."""
+    if guard(rt, "Open3.popen3", args):
+        return None
     cmd, _ = _split(rt, args, False)
     child = _start_piped(rt, cmd)
     p = child.popen
@@ -294,6 +303,8 @@ def open3_popen3(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> A
 
 
 def _popen2(rt: Any, args: tuple[Any, ...], merge_err: bool, block: RProc | None) -> Any:
+    if guard(rt, "Open3.popen2e" if merge_err else "Open3.popen2", args):
+        return None
     cmd, _ = _split(rt, args, merge_err)
     child = _start_routed(rt, cmd)
     ends = [PipeEnd(child.popen.stdin, True), PipeEnd(child.popen.stdout, False)]

@@ -414,6 +414,7 @@ module Gem
 
     def initialize(arch)
       @cpu, @os = arch.to_s.split("-", 2)
+      @os = "linux" if @os == "linux-gnu" # as Rubygems: the GNU C library is the default, left unnamed
       @version = nil
     end
 

@@ -1,0 +1,190 @@
+"""The on-disk cache of parsed files: the AST of a file, keyed by its text, name and pydrake's version.
+
+An entry is the AST in ``marshal`` form (a node is a list ``[class number, field...]``, everything
+else is the tuples, strings and numbers it holds), which loads far faster than a pickle and never
+runs code.  Even so the cache lives only in a folder that nobody but its owner can write (``$XDG_CACHE_HOME/pydrake/ast``, else ``~/.cache/pydrake/ast``,
+made with mode 0700), and an entry is used only if it is a regular file owned by the user and
+writable by nobody else.  Entries are written to a private temporary name and renamed into
+place, so a reader never sees half a file; anything unreadable counts as a miss.
+``PYDRAKE_NO_CACHE=1`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import os
+import marshal
+import stat
+from typing import Any
+
+from pydrake import __version__
+
+try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
+
+# The modules that decide what a file parses to: an entry records their sizes and times, so an
+# edited parser (a checkout between releases) never reuses an entry made by another one.
+PARSER_MODULES = ("ast.py", "builder.py", "lalr.py", "lalr_tables.py", "lexer.py", "tokens.py")
+
+# Oldest entries beyond this many are removed when a new one is written.
+MAX_ENTRIES = 512
+
+_folder: str | None | bool = False  # False: not looked up yet; None: no usable folder
+
+
+def key(source: str, filename: str) -> str:
+    """The entry name for ``source`` read from ``filename``."""
+    digest = blake2b(digest_size=32)
+    for part in (__version__, _parser_stamp(), filename, source):
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+_stamp: str | None = None
+
+
+def _parser_stamp() -> str:
+    global _stamp
+    if _stamp is None:
+        here = os.path.dirname(os.path.abspath(__file__))
+        parts = []
+        for name in PARSER_MODULES:
+            try:
+                st = os.stat(os.path.join(here, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            except OSError:
+                parts.append(name)
+        _stamp = ";".join(parts)
+    return _stamp
+
+
+def folder() -> str | None:
+    """The private cache folder, created if missing (None when there is no safe one)."""
+    global _folder
+    if _folder is False:
+        _folder = None
+        if not os.environ.get("PYDRAKE_NO_CACHE"):
+            base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+            path = os.path.join(base, "pydrake", "ast")
+            if private_folder(path):
+                _folder = path
+    return _folder  # type: ignore[return-value]
+
+
+def private_folder(path: str) -> bool:
+    """Is ``path`` a folder of ours that nobody else can write (made with mode 0700 if missing)?"""
+    try:
+        if not os.path.isdir(path):
+            os.makedirs(path, mode=0o700, exist_ok=True)
+        parent = os.path.dirname(path)
+        for p in (parent, path):
+            st = os.stat(p)
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return False
+        return os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
+def load(name: str) -> Any:
+    """The cached AST for entry ``name``, or None."""
+    where = folder()
+    if where is None:
+        return None
+    path = os.path.join(where, name)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return None
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            return decode(marshal.loads(f.read()))
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def store(name: str, program: Any) -> None:
+    """Write the AST for entry ``name`` (silently nothing when it cannot be written)."""
+    where = folder()
+    if where is None:
+        return
+    tmp = os.path.join(where, f".{name}.{os.getpid()}.tmp")
+    try:
+        data = marshal.dumps(encode(program))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, os.path.join(where, name))
+    except (OSError, ValueError, RecursionError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return
+    _prune(where)
+
+
+def _classes() -> list[type]:
+    from pydrake.syntax import ast
+
+    global _CLASSES, _NUMBERS
+    if not _CLASSES:
+        _CLASSES = sorted(
+            (c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, ast.Node) and c is not ast.Node),
+            key=lambda c: c.__name__,
+        )
+        _NUMBERS = {c: i for i, c in enumerate(_CLASSES)}
+    return _CLASSES
+
+
+_CLASSES: list[type] = []
+_NUMBERS: dict[type, int] = {}
+
+
+def encode(value: Any) -> Any:
+    """The marshal form of an AST value."""
+    kind = type(value)
+    if kind is tuple:
+        return tuple([encode(v) for v in value])
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    _classes()
+    number = _NUMBERS.get(kind)
+    if number is None:
+        raise ValueError(f"not an AST value: {kind.__name__}")
+    return [number, *[encode(getattr(value, f)) for f in kind._fields]]
+
+
+def decode(value: Any) -> Any:
+    """The AST value of a marshal form made by ``encode``."""
+    classes = _classes()
+
+    def node(v: list[Any]) -> Any:
+        return classes[v[0]](*[(node(x) if type(x) is list else tup(x) if type(x) is tuple else x) for x in v[1:]])
+
+    def tup(v: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple([(node(x) if type(x) is list else tup(x) if type(x) is tuple else x) for x in v])
+
+    kind = type(value)
+    return node(value) if kind is list else tup(value) if kind is tuple else value
+
+
+def _prune(where: str) -> None:
+    try:
+        entries = [e for e in os.scandir(where) if e.is_file(follow_symlinks=False) and not e.name.startswith(".")]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
+        for e in entries[: len(entries) - MAX_ENTRIES]:
+            os.unlink(e.path)
+    except OSError:
+        pass

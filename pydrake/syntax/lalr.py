@@ -1,0 +1,121 @@
+"""The LALR(1) driver: runs the generated tables of the grammar over the lexer's tokens.
+
+Each reduction hands the Builder the children Lark would hand it (see ``gen_tables``), so the
+AST is the one Lark's own parser builds from the same grammar; tests compare the two.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydrake.syntax import lalr_tables as tables
+from pydrake.syntax.tokens import Tok
+
+Reducer = Callable[[list[Any]], Any]
+
+
+class ParseError(Exception):
+    """A token the grammar does not allow here: the token and the terminals it expected."""
+
+    def __init__(self, token: Tok, expected: set[str]) -> None:
+        super().__init__(f"unexpected {token.type}")
+        self.token = token
+        self.expected = expected
+
+
+def _splice(spec: tuple[tuple[int, bool], ...]) -> Callable[[list[Any]], list[Any]]:
+    first, first_splices = spec[0] if spec else (0, False)
+    rest = spec[1:] if first_splices else spec
+
+    def shape(children: list[Any]) -> list[Any]:
+        # A leading spliced list is extended in place, not copied: a left-recursive repetition
+        # (``stmt (TERM stmt)*``) then grows one list instead of copying it at every step.
+        out: list[Any] = children[first] if first_splices else []
+        for i, splice in rest:
+            if splice:
+                out.extend(children[i])
+            else:
+                out.append(children[i])
+        return out
+
+    return shape
+
+
+def _reducer(method: Callable[[list[Any]], Any] | None, expand1: bool, spec: Any) -> Reducer:
+    """The function that turns a rule's children into its value."""
+    shape = _splice(spec) if spec is not None else None
+    # A ``_rule`` has no method: its value is its children, spliced into its parent's.
+    build: Callable[[list[Any]], Any] = method if method is not None else _children
+    if expand1:
+        inner = build
+
+        def build(children: list[Any]) -> Any:
+            return children[0] if len(children) == 1 else inner(children)
+
+    if shape is None:
+        return build
+    after = build
+    return lambda children: after(shape(children))
+
+
+def _children(children: list[Any]) -> list[Any]:
+    return children
+
+
+def reducers(builder: Any) -> list[tuple[str, int, Reducer | None]]:
+    """Per rule: its name, its length and the reducer that calls ``builder`` (None: the value is
+    the rule's one child, as for ``?rule: other`` alternatives, so the reduction only moves the state)."""
+    out: list[tuple[str, int, Reducer | None]] = []
+    for name, size, method, expand1, spec in tables.RULES:
+        if size == 1 and expand1 and spec is None:
+            out.append((name, 1, None))
+        else:
+            out.append((name, size, _reducer(getattr(builder, method) if method else None, expand1, spec)))
+    return out
+
+
+def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
+    """Parse ``tokens`` (without the end marker) and return the start rule's value."""
+    states = tables.STATES
+    rules = reducers(builder)
+    end_state = tables.END
+    stack = [tables.START]
+    values: list[Any] = []
+    last = tokens[-1] if tokens else None
+    end = Tok("$END", "", last.end_pos if last else 0, last.line if last else 1, last.column if last else 1)
+    for tok in itertools.chain(tokens, (end,)):
+        kind = tok.type
+        while True:
+            act = states[stack[-1]].get(kind)
+            if act is None:
+                raise ParseError(tok, _expected(stack[-1]))
+            if act >= 0:
+                if tok is end:  # the grammar never shifts the end marker
+                    raise ParseError(tok, _expected(stack[-1]))
+                stack.append(act)
+                values.append(tok)
+                break
+            name, size, reduce = rules[-1 - act]
+            if reduce is None:
+                stack.pop()
+            elif size == 1:
+                values[-1] = reduce([values[-1]])
+                stack.pop()
+            elif size:
+                children = values[-size:]
+                del values[-size:]
+                del stack[-size:]
+                values.append(reduce(children))
+            else:
+                values.append(reduce([]))
+            goto = states[stack[-1]][name]
+            stack.append(goto)
+            if goto == end_state and tok is end:
+                return values[-1]
+    raise ParseError(end, set())  # not reached: the end marker always reduces to the start rule
+
+
+def _expected(state: int) -> set[str]:
+    return {symbol for symbol in tables.STATES[state] if symbol.isupper() or symbol == "$END"}

@@ -1,0 +1,20 @@
+"""Run pydrake on a one-file Rakefile, as the census of real Rakefiles does (``bench/census.py``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def pydrake(folder: Path, rakefile: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Write ``rakefile`` into ``folder`` and run ``python -m pydrake args`` there."""
+    (folder / "Rakefile").write_text(rakefile)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAKE", "PYDRAKE"))}
+    env["PYTHONPATH"] = str(REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "pydrake", *args], cwd=folder, env=env, capture_output=True, text=True, timeout=60
+    )
