@@ -610,6 +610,8 @@ def safe_refusal(options: Any) -> str | None:
 
 def rake_files(folder: str) -> list[str]:
     """Rake's ``FileList.glob("FOLDER/*.rake")``: the folder's visible ``*.rake`` entries, sorted."""
+    if not os.path.isdir(folder):
+        return []
     import glob
 
     return sorted(glob.glob(os.path.join(glob.escape(folder), "*.rake")))

@@ -10,7 +10,7 @@ makes instances read-only (and hashable by value).  Defaults are plain values or
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -33,6 +33,7 @@ def field(*, default: Any = _NO_DEFAULT, default_factory: Callable[[], Any] | No
     return Field(default, default_factory, repr)
 
 
+@dataclass_transform(field_specifiers=(field,))
 def record(cls: type[T] | None = None, *, frozen: bool = False, eq: bool = True) -> Any:
     """Decorate a class with annotated fields as a record (usable bare or with options)."""
 
@@ -85,7 +86,7 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     exec(source, scope)  # noqa: S102 - generated from the class's own field names
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[misc]
+    cls.__init__ = init  # type: ignore[misc,method-assign]
     cls.__record_defaults__ = dict(fields)  # type: ignore[attr-defined]
     cls.__record_fields__ = tuple(names)  # type: ignore[attr-defined]
     shown = tuple(n for n in names if n not in hidden)

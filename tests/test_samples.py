@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -102,3 +103,41 @@ def test_unsafe_parallel_sample_is_clean_once_fixed(sample):
     rakefile.write_text(rakefile.read_text().replace("task :package do", "task :package => :stamp do"))
     lint = pydrake(folder, "--lint")
     assert lint.returncode == 0, lint.stdout
+
+
+def python(cwd: Path, script: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SAMPLES.parent), os.environ.get("PYTHONPATH")])))
+    return subprocess.run([sys.executable, script], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_python_api_sample_adds_a_python_task_and_reports_each_task(sample):
+    folder = sample("python_api")
+    first = python(folder, "build.py")
+    assert first.returncode == 0, first.stderr
+    *tasks, summary = first.stdout.splitlines()
+    assert tasks == [
+        "executed  build",
+        "          | mkdir -p build",
+        "skipped   chapters/1-start.txt",
+        "skipped   chapters/2-middle.txt",
+        "skipped   chapters/3-end.txt",
+        "executed  build/book.txt",
+        "          | joined 3 chapters",
+        "executed  stats",
+        "          | counted 3 chapters",
+    ]
+    assert summary.startswith("3 executed, 3 skipped in ")
+    assert (folder / "build" / "stats.txt").read_text() == "1-start.txt: 12\n2-middle.txt: 13\n3-end.txt: 10\nbook: 35\n"
+    second = python(folder, "build.py")
+    assert [line.split()[0] for line in second.stdout.splitlines()[:-1]] == ["skipped"] * 6
+    # An edited chapter rebuilds the book (a Rakefile file task), then the statistics (the Python task).
+    chapter = folder / "chapters" / "2-middle.txt"
+    chapter.write_text("Two words.\n")
+    later = (folder / "build" / "book.txt").stat().st_mtime_ns + 10**9
+    os.utime(chapter, ns=(later, later))
+    third = python(folder, "build.py")
+    assert [line for line in third.stdout.splitlines() if line.startswith("executed")] == [
+        "executed  build/book.txt",
+        "executed  stats",
+    ]
+    assert "2-middle.txt: 2\n" in (folder / "build" / "stats.txt").read_text()

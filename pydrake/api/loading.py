@@ -68,7 +68,7 @@ def load_application(directory: Path, files: list[Path], capture: TaskCapture) -
     with in_directory(directory):
         application = Application(api_options(os.path.relpath(files[0], directory)))
         application.app.manager.record_task_metadata = True  # descriptions and locations, as -T/-W record them
-        rt = application.rt
+        rt: Any = application.rt
         rt.push_output(capture.out, capture.err)
         try:
             application.init()

@@ -19,7 +19,7 @@ class TaskResult:
 
     name: str
     status: TaskStatus
-    output: str = ""  # stdout and stderr together, in the order they were written
+    output: str = ""  # stdout and stderr together, in the order they arrived (a command's two streams may cross)
     seconds: float = 0.0  # time spent running its actions
     error: TaskError | None = None
     stdout: str = ""

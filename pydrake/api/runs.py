@@ -62,6 +62,15 @@ def run_options(application: Application, settings: RunSettings) -> Iterator[Non
             setattr(options, name, value)
         application.app.nowrite_flag = saved_nowrite
         application.output_sink = None
+        forget_file_times(application)
+
+
+def forget_file_times(application: Application) -> None:
+    """Stop remembering file times: between runs, anything may change the files."""
+    fs: Any = application.app.manager.fs
+    if hasattr(fs, "remember"):
+        fs.remember = False
+        fs.changed()
 
 
 def resolve_requests(application: Application, task_strings: Sequence[str]) -> list[tuple[Any, TaskArguments]]:
@@ -87,13 +96,14 @@ def not_found(name: str, known: list[str]) -> TaskNotFoundError:
 
 def run(application: Application, task_strings: Sequence[str], settings: RunSettings) -> RunResult:
     """Run the tasks as ``pydrake [options] TASK...`` would; every outcome recorded, nothing raised for a failure."""
+    forget_file_times(application)
     requests = resolve_requests(application, task_strings)
     for task in application.app.manager.tasks():
         task.reenable()  # each run starts afresh, as a new command-line run does
     rt = application.rt
     with run_options(application, settings), routed_std_streams(rt) as real:
         trace_text = io.StringIO()
-        trace_stream: TextIO = _Tee(trace_text, real[1]) if settings.echo else trace_text
+        trace_stream: Any = _Tee(trace_text, real[1]) if settings.echo else trace_text
         recorder = Recorder(
             rt,
             TraceReport(trace_stream, trace=settings.trace or settings.dry_run),
@@ -101,7 +111,8 @@ def run(application: Application, task_strings: Sequence[str], settings: RunSett
             live=settings.jobs == 1 or not settings.output_sync,
         )
         application.prepare_run(events=recorder)
-        application.runner.execute_strategy = CapturedExecution(application.runner.execute_strategy, recorder, settings.dry_run)
+        runner: Any = application.runner
+        runner.execute_strategy = CapturedExecution(runner.execute_strategy, recorder, settings.dry_run)
         application.output_sink = ParallelSink(rt, recorder)
         application.app.top_level_tasks = list(task_strings)
         failures: list[tuple[Any, BaseException]] = []

@@ -122,16 +122,15 @@ class ActionReader:
             return
         if not isinstance(node, A.Node):
             return
-        t = type(node)
-        if t is A.Call:
+        if type(node) is A.Call:
             self.call(node)
-        elif t is A.XStr:
+        elif type(node) is A.XStr:
             self.visit_parts(node.parts)
             self.command([A.DStr(node.line, node.col, node.parts)], node.line, "`")
-        elif t is A.Assign:
+        elif type(node) is A.Assign:
             self.visit(node.value)
             self.assign(node.target, self.ev.value(node.value))
-        elif t is A.OpAssign:
+        elif type(node) is A.OpAssign:
             self.visit(node.value)
             if type(node.target) is A.LVar:
                 current = self.scope.lookup(node.target.name)
@@ -139,38 +138,38 @@ class ActionReader:
                     self.scope.assign(node.target.name, self.ev.value(node.value))
                 elif node.op != "||":
                     self.scope.assign(node.target.name, UNKNOWN)
-        elif t is A.MultiAssign:
+        elif type(node) is A.MultiAssign:
             self.visit(node.value)
             for target in node.targets:
                 self.assign(target, UNKNOWN)
-        elif t is A.If:
+        elif type(node) is A.If:
             self.visit(node.cond)
             self.branches([node.then, node.else_ or ()])
-        elif t is A.Case:
+        elif type(node) is A.Case:
             self.visit(node.subject)
             for w in node.whens:
                 self.visit(w.conds)
             self.branches([w.body for w in node.whens] + [node.else_ or ()])
-        elif t is A.While:
+        elif type(node) is A.While:
             self.visit(node.cond)
             self.branches([node.body, ()])
-        elif t is A.For:
+        elif type(node) is A.For:
             self.visit(node.iterable)
             self.assign(node.target, UNKNOWN)
             self.branches([node.body, ()])
-        elif t is A.Begin:
+        elif type(node) is A.Begin:
             self.visit(node.body)
             self.branches([r.body for r in node.rescues] + [()])
             self.visit(node.else_ or ())
             self.visit(node.ensure or ())
-        elif t in (A.Def, A.ClassDef, A.ModuleDef, A.SClass):
+        elif type(node) in (A.Def, A.ClassDef, A.ModuleDef, A.SClass):
             return
-        elif t is A.Block or t is A.Lambda:
+        elif type(node) is A.Block or type(node) is A.Lambda:
             self.inner_block(node, [])
-        elif t is A.DStr:
+        elif type(node) is A.DStr:
             self.visit_parts(node.parts)
         else:
-            for f in _fields(t):
+            for f in _fields(type(node)):
                 self.visit(getattr(node, f))
 
     def visit_parts(self, parts: tuple[Any, ...]) -> None:
@@ -542,7 +541,7 @@ def _shown(verb: str, text: str) -> str:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _fields(t: type) -> tuple[str, ...]:
+def _fields(t: type[A.Node]) -> tuple[str, ...]:
     names = _FIELDS.get(t)
     if names is None:
         names = tuple(f for f in t._fields if f not in ("line", "col", "file"))

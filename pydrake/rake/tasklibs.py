@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 from typing import Any
@@ -33,6 +32,8 @@ RUBY_FEATURES = {
     "bundler/gem_tasks": "bundler/gem_tasks.rb",
     "rspec/core/rake_task": "rspec/core/rake_task.rb",
     "rubocop/rake_task": "rubocop/rake_task.rb",
+    "rdoc": "rdoc.rb",
+    "rdoc/rdoc": "rdoc/rdoc.rb",
     "rdoc/task": "rdoc/task.rb",
     "yard": "yard.rb",
     "yard/rake/yardoc_task": "yard/rake/yardoc_task.rb",
@@ -62,6 +63,14 @@ def install_tasklibs(rt: Any) -> None:
     for feature, relative in RUBY_FEATURES.items():
         rt.register_feature(feature, _ruby_feature(os.path.join(LIB_DIR, relative)))
     rt.register_feature("rake/phony", _phony)
+    rt.define_global_function("gem", _kernel_gem)
+
+
+def _kernel_gem(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> bool:
+    """``gem name, *requirements``: activate an installed gem (see ``gem_activation``)."""
+    from pydrake.rake.gem_activation import kernel_gem
+
+    return kernel_gem(rt, recv, *args, block=block)
 
 
 def _ruby_feature(path: str) -> Any:
@@ -124,6 +133,7 @@ def _version_key(path: str, name: str) -> tuple[Any, ...]:
 
 def gem_dir(name: str) -> str | None:
     """The directory of the newest installed version of gem ``name``, or None."""
+    import glob
     pattern = re.compile(re.escape(name) + r"-\d[\w.]*$")
     found = []
     for base in gem_search_dirs():

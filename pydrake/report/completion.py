@@ -76,10 +76,7 @@ def _free_text_words() -> list[str]:
     """Options whose next word is free text (code, a pattern to suppress, a number...): nothing to offer."""
     known = FILE_VALUES | FOLDER_VALUES | PATTERN_VALUES | set(CHOICE_VALUES)
     return [
-        word
-        for sw in switches()
-        if sw.style == REQUIRED_ARGUMENT and sw.action not in known
-        for word in spellings(sw)
+        word for sw in switches() if sw.style == REQUIRED_ARGUMENT and sw.action not in known for word in spellings(sw)
     ]
 
 

@@ -21,7 +21,6 @@ def displayable(tasks: Iterable[Any], pattern: re.Pattern[str] | None, show_all:
 
 def terminal_columns(is_tty: bool) -> int | None:
     """Columns to truncate comments to: ``RAKE_COLUMNS``, else the terminal's when stdout is one, else None."""
-    import shutil
     env = os.environ.get("RAKE_COLUMNS", "")
     try:
         columns = int(env) if env else 0
@@ -31,6 +30,8 @@ def terminal_columns(is_tty: bool) -> int | None:
         return columns if columns >= 10 else 80
     if not is_tty:
         return None
+    import shutil
+
     width = shutil.get_terminal_size((80, 24)).columns
     return width if width >= 10 else 80
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import inspect
 import os
 from typing import Any
 
@@ -72,6 +71,7 @@ def oserror_message(exc: OSError, func: str | None) -> str:
 
 def builtin_arity_range(fn: Any) -> tuple[int, int | None] | None:
     """How many Ruby arguments a built-in ``fn(rt, recv, ...)`` accepts: (least, most or None), if known."""
+    import inspect
     try:
         params = list(inspect.signature(fn).parameters.values())[2:]
     except (TypeError, ValueError):

@@ -7,7 +7,7 @@ running code is stored on the interpreter itself.
 from __future__ import annotations
 
 import operator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydrake.runtime.classes import CORE, OBJECT, STANDARD_ERROR, STRING
 from pydrake.runtime.core.enumerable import KeyArray
@@ -57,11 +57,17 @@ _REGEX_FLAGS = {"i": 1, "x": 2, "m": 4}
 _PRIVATE_BY_DEFAULT = ("initialize", "initialize_copy", "initialize_clone", "initialize_dup", "respond_to_missing?")
 
 
+if TYPE_CHECKING:
+    from pydrake.runtime.evaluator_host import EvaluatorHost
+else:
+    EvaluatorHost = object
+
+
 def _frozen(text: str) -> RString:
     return RString(text, frozen=True)
 
 
-class Evaluator:
+class Evaluator(EvaluatorHost):
     """The node handlers of the Interpreter (mixed into it)."""
 
     def _init_evaluator(self) -> None:
@@ -500,6 +506,8 @@ class Evaluator:
             fcall = rn.__class__ is ast.SelfNode
         argn = node.args
         bn = node.block
+        args: list[Any] | tuple[()]
+        kw: RHash | None
         if argn:
             args, kw = self.eval_args(argn, fr)
         else:
@@ -513,6 +521,7 @@ class Evaluator:
                     return self.scoped_const(recv, node.name)
         if bn is None:
             return self.send(recv, node.name, args, kw, None, fcall)
+        blk: RProc | None
         if bn.__class__ is ast.Block:
             blk = RProc(bn.params, bn.body, fr.env, fr.self_obj, False, fr, None, fr.cref)
         else:
@@ -703,6 +712,7 @@ class Evaluator:
         elif c is ast.CVar:
             self.set_cvar(fr, t.name, v)
         elif c is ast.Const:
+            mod: RModule
             if t.top:
                 mod = OBJECT
             elif t.scope is not None:

@@ -46,6 +46,7 @@ from pydrake.runtime.objects import (
     Symbol,
     truthy,
 )
+from pydrake.runtime.ruby_platform import ruby_platform
 from pydrake.runtime.tables import MetaClass, ModuleTables, SingletonClass, UserClass, UserMethod, UserModule, is_owned
 
 Feature = Callable[[Any], Any]
@@ -112,7 +113,7 @@ class Interpreter(Evaluator, ModuleTables):
         top.update(
             RUBY_VERSION=RString("3.1.2", frozen=True),
             RUBY_PATCHLEVEL=20,
-            RUBY_PLATFORM=RString("x86_64-linux", frozen=True),
+            RUBY_PLATFORM=RString(ruby_platform(), frozen=True),
             RUBY_ENGINE=RString("ruby", frozen=True),
             RUBY_RELEASE_DATE=RString("2022-04-12", frozen=True),
             RUBY_COPYRIGHT=RString("ruby - Copyright (C) 1993-2022 Yukihiro Matsumoto", frozen=True),
@@ -123,7 +124,7 @@ class Interpreter(Evaluator, ModuleTables):
         self._ts = _ThreadState()
         self._lock = threading.RLock()
         self._globals: dict[str, Any] = {
-            "$0": RString(os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "pydrake"),
+            "$0": RString(sys.argv[0] if sys.argv and sys.argv[0] else "pydrake"),
             "$:": [],
             '$"': [],
             "$,": None,

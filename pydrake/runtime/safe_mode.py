@@ -87,7 +87,12 @@ def cache_folders() -> list[str]:
     """The folders pydrake writes its own caches in: ``$XDG_CACHE_HOME/pydrake`` (else ``~/.cache/pydrake``)
     and the package's ``__pycache__`` folders (named here by the one the parser uses)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [os.path.abspath(os.path.join(base, "pydrake")), os.path.join(PACKAGE, "syntax", "__pycache__")]
+    folders = [os.path.abspath(os.path.join(base, "pydrake")), os.path.join(PACKAGE, "syntax", "__pycache__")]
+    parsed = sys.modules.get("pydrake.syntax.ast_cache")  # the folder the AST cache already chose stays usable
+    chosen = parsed.folder() if parsed is not None and hasattr(parsed, "folder") else None
+    if isinstance(chosen, str):
+        folders.append(os.path.abspath(chosen))
+    return folders
 
 
 def arm(rt: Any) -> None:
@@ -95,12 +100,7 @@ def arm(rt: Any) -> None:
     global _armed, _hook_installed, _saved_bytecode_flag, _allowed, _allowed_parents
     rt.safe_mode = True
     if _armed == 0:
-        folders = cache_folders()
-        parsed = sys.modules.get("pydrake.syntax.ast_cache")  # a cache folder already chosen stays usable
-        chosen = parsed.folder() if parsed is not None and hasattr(parsed, "folder") else None
-        if isinstance(chosen, str):
-            folders.append(os.path.abspath(chosen))
-        _allowed = tuple(folders)
+        _allowed = tuple(cache_folders())
         parents: set[str] = set()
         for folder in _allowed:
             up = os.path.dirname(folder)

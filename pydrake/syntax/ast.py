@@ -10,7 +10,7 @@ targets collects the rest.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, dataclass_transform
 
 Body = tuple[Any, ...]
 
@@ -20,6 +20,7 @@ _MISSING = object()
 _PENDING: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
 
 
+@dataclass_transform(frozen_default=True)
 def node(cls: type) -> Any:
     """Make ``cls`` an AST node: slots for its annotated fields and a positional ``__init__``.
 
@@ -27,7 +28,7 @@ def node(cls: type) -> Any:
     changed after construction (``replace`` builds a changed copy).  The class is rebuilt with
     ``__slots__`` so nodes stay small; the ``__init__`` is generated (see ``_make_inits``).
     """
-    own = [name for name in cls.__dict__.get("__annotations__", {})]
+    own = [name for name in cls.__dict__.get("__annotations__", {}) if not name.startswith("_")]
     inherited: tuple[str, ...] = getattr(cls, "_fields", ())
     fields = inherited + tuple(own)
     defaults = {name: cls.__dict__[name] for name in own if name in cls.__dict__}
@@ -41,17 +42,14 @@ def node(cls: type) -> Any:
     return new_cls
 
 
+@node
 class Node:
     """The base of every node: its line and column, value equality, hashing and ``repr``."""
 
-    __slots__ = ("line", "col")
-    _fields: tuple[str, ...] = ("line", "col")
     line: int
     col: int
 
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
+    _fields: ClassVar[tuple[str, ...]]  # set by ``node``: the field names, inherited ones first
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f) for f in self._fields)

@@ -11,8 +11,8 @@ place, so a reader never sees half a file; anything unreadable counts as a miss.
 
 from __future__ import annotations
 
-import os
 import marshal
+import os
 import stat
 from typing import Any
 
@@ -152,16 +152,22 @@ _NUMBERS: dict[type, int] = {}
 
 def encode(value: Any) -> Any:
     """The marshal form of an AST value."""
-    kind = type(value)
-    if kind is tuple:
-        return tuple([encode(v) for v in value])
-    if kind in (str, int, float, bool) or value is None:
-        return value
     _classes()
-    number = _NUMBERS.get(kind)
-    if number is None:
-        raise ValueError(f"not an AST value: {kind.__name__}")
-    return [number, *[encode(getattr(value, f)) for f in kind._fields]]
+    numbers = _NUMBERS
+    scalars = (str, int, float, bool, type(None))
+
+    def enc(v: Any) -> Any:
+        kind = type(v)
+        if kind is tuple:
+            return tuple([enc(x) for x in v])
+        if kind in scalars:
+            return v
+        number = numbers.get(kind)
+        if number is None:
+            raise ValueError(f"not an AST value: {kind.__name__}")
+        return [number, *[enc(getattr(v, f)) for f in kind._fields]]
+
+    return enc(value)
 
 
 def decode(value: Any) -> Any:

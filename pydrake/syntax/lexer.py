@@ -271,6 +271,28 @@ ESCAPES = {
 CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 OPERATOR_METHOD_RE = re.compile(r"\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|<<|>>|<=|>=|[-+*/%<>!~^&|]")
+# Patterns the lexer's methods match with, compiled once.
+REGEX_OPTIONS_RE = re.compile(r"[a-z]*")
+INTERP_VAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*")
+INTERP_VAR_START_RE = re.compile(r"[@$]@?[A-Za-z_]")
+OCTAL_ESCAPE_RE = re.compile(r"[0-7]{1,3}")
+HEX_ESCAPE_RE = re.compile(r"[0-9a-fA-F]{1,2}")
+BLOCK_VARS_AHEAD_RE = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]*(?=[{]|do\b)")
+POW_AHEAD_RE = re.compile(r"[ \t]*\*\*")
+SYMBOL_RE = re.compile( r":(?:([A-Za-z_][A-Za-z0-9_]*[?!=]?)|(\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|[-+*/%<>!~^&|]|<<|>>|<=|>=)|(@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*))" )
+HEREDOC_RE = re.compile(r"<<([~-]?)(?:([A-Za-z_][A-Za-z0-9_]*)|([\"'`])(.*?)\3)")
+PERCENT_LITERAL_RE = re.compile(r"%([wWiIqQrxs]?)([^A-Za-z0-9\s])")
+BLANKS_RE = re.compile(r"[ \t]*")
+BLOCK_PIPE_RE = re.compile(r"[ \t]*(\|\|?)")
+FOR_VARS_RE = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]+in\b")
+HEREDOC_AHEAD_RE = re.compile(r"[ \t]*<<")
+HEREDOC_START_RE = re.compile(r"<<[~-]?(?:[A-Za-z_]|[\"'`])")
+PERCENT_START_RE = re.compile(r"%[wWiIqQrxs]?[(\[{<|!/^]")
+SPACES_RE = re.compile(r"[ \t]+")
+ASSIGN_AHEAD_RE = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^])=)")
+LEADING_DOT_RE = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))")
+EMBEDDED_DOC_END_RE = re.compile(r"^=end\b.*$", re.M)
+IVAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*")
 
 # Bracket kinds on the nesting stack.  Newlines are ignored inside the "list" kinds.
 PAREN_CALL, PAREN_GROUP, BRACKET, HASH, BLOCK, INTERP, LAMBDA_PARAMS = range(7)
@@ -421,7 +443,7 @@ class Lexer:
             else:
                 self.lex_string(self.pos + 1, "`", "", interp=True, kind="XSTR")
         elif c == "@":
-            m = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*").match(src, self.pos)
+            m = IVAR_RE.match(src, self.pos)
             if not m:
                 raise self.error("`@' without identifiers is not allowed as an instance variable name")
             self.pos = m.end()
@@ -432,7 +454,7 @@ class Lexer:
                 raise self.error("`$' without identifiers is not allowed as a global variable name")
             self.pos = m.end()
             name = m.group()
-            if name[1:].isdigit():
+            if name[1:].isdigit() and name != "$0":  # $0 is the program name, not a match
                 self.emit("NTH_REF", int(name[1:]), m.start(), END)
             else:
                 self.emit("GVAR", name, m.start(), END)
@@ -440,7 +462,7 @@ class Lexer:
             self.lex_punct(space_before)
 
     def skip_embedded_doc(self) -> None:
-        m = re.compile(r"^=end\b.*$", re.M).search(self.src, self.pos)
+        m = EMBEDDED_DOC_END_RE.search(self.src, self.pos)
         if not m:
             raise self.error("embedded document meets end of file")
         self.line += self.src.count("\n", self.pos, m.end())
@@ -461,7 +483,7 @@ class Lexer:
         if self.state in (BEG, DOT, FNAME) or self.in_list():
             return
         # A following line that starts with `.meth` or `&.` continues this expression.
-        m = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))").match(self.src, self.pos)
+        m = LEADING_DOT_RE.match(self.src, self.pos)
         if m:
             for k in range(self.pos, m.start(1)):
                 if self.src[k] == "\n":
@@ -582,7 +604,7 @@ class Lexer:
 
     def is_assignment_target(self, end: int) -> bool:
         """``name = ...``, ``name += ...`` or ``name, other = ...`` declares a local variable."""
-        m = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^])=)").match(self.src, end)
+        m = ASSIGN_AHEAD_RE.match(self.src, end)
         if m:
             return True
         if self.state != BEG:
@@ -635,7 +657,7 @@ class Lexer:
             and self.last_type not in ("CMD_IDENT", "DOT", "ANDDOT")
         ):
             return False  # a later argument of a command: `task :a, foo :b` is not Ruby either
-        m = re.compile(r"[ \t]+").match(src, end)
+        m = SPACES_RE.match(src, end)
         assert m is not None
         p = m.end()
         if p >= len(src):
@@ -664,9 +686,9 @@ class Lexer:
         if c == "/":
             return c2 not in (" ", "=")
         if c == "%":
-            return bool(re.compile(r"%[wWiIqQrxs]?[(\[{<|!/^]").match(src, p)) and c2 != " " and c2 != "="
+            return bool(PERCENT_START_RE.match(src, p)) and c2 != " " and c2 != "="
         if c == "<":
-            return bool(re.compile(r"<<[~-]?(?:[A-Za-z_]|[\"'`])").match(src, p))
+            return bool(HEREDOC_START_RE.match(src, p))
         if c == "~":
             return True
         if c == "-" and c2 == ">":
@@ -713,7 +735,7 @@ class Lexer:
             if (
                 kw == "KW_CLASS"
                 and self.src.startswith("<<", self.pos)
-                or re.compile(r"[ \t]*<<").match(self.src, self.pos)
+                or HEREDOC_AHEAD_RE.match(self.src, self.pos)
             ):
                 self.emit(kw, word, start, END)  # `class << self`: `<<` is the operator
                 return
@@ -738,7 +760,7 @@ class Lexer:
             raise self.error(f"`{word}' blocks are not supported by pydrake", start, UnsupportedSyntax)
         if kw == "KW_FOR":
             # `for a, b in list`: the loop variables are locals.
-            m = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]+in\b").match(
+            m = FOR_VARS_RE.match(
                 self.src, self.pos
             )
             if m:
@@ -753,7 +775,7 @@ class Lexer:
 
     def start_block_params(self) -> None:
         """After ``do`` or a block's ``{``: ``|params|`` may follow."""
-        m = re.compile(r"[ \t]*(\|\|?)").match(self.src, self.pos)
+        m = BLOCK_PIPE_RE.match(self.src, self.pos)
         if not m:
             return
         self.pos = m.end()
@@ -806,7 +828,7 @@ class Lexer:
                 self.state = END
             return
         # def parameters: with parentheses, or bare up to the end of the line.
-        m = re.compile(r"[ \t]*").match(self.src, self.pos)
+        m = BLANKS_RE.match(self.src, self.pos)
         assert m is not None
         after = self.src[m.end() : m.end() + 1]
         if after == "(":
@@ -838,12 +860,12 @@ class Lexer:
             self.lex_string(start + 1, "/", "", interp=True, kind="REGEX")
             return
         if c == "%" and beg_like:
-            m = re.compile(r"%([wWiIqQrxs]?)([^A-Za-z0-9\s])").match(src, start)
+            m = PERCENT_LITERAL_RE.match(src, start)
             if m:
                 self.lex_percent(m.group(1), m.group(2), m.end())
                 return
         if c == "<" and c2 == "<" and (state in (BEG, MID) or (state == ARG and space_before)):
-            m = re.compile(r"<<([~-]?)(?:([A-Za-z_][A-Za-z0-9_]*)|([\"'`])(.*?)\3)").match(src, start)
+            m = HEREDOC_RE.match(src, start)
             if m and (state != ARG or src[start + 2 : start + 3] != " "):
                 self.lex_heredoc_start(m)
                 return
@@ -856,9 +878,7 @@ class Lexer:
             if c2 == '"' or c2 == "'":
                 self.lex_string(start + 2, c2, "", interp=c2 == '"', kind="DSYM")
                 return
-            m = re.compile(
-                r":(?:([A-Za-z_][A-Za-z0-9_]*[?!=]?)|(\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|[-+*/%<>!~^&|]|<<|>>|<=|>=)|(@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*))"
-            ).match(src, start)
+            m = SYMBOL_RE.match(src, start)
             if (
                 m
                 and (state != END or not space_before or True)
@@ -872,7 +892,7 @@ class Lexer:
                 return
         if c == "-" and c2.isdigit() and (state in (BEG, MID) or (state == ARG and space_before)):
             m = NUMBER_RE.match(src, start + 1)
-            if m and re.compile(r"[ \t]*\*\*").match(src, m.end()):
+            if m and POW_AHEAD_RE.match(src, m.end()):
                 # `-2 ** 2` is -(2 ** 2): the minus binds looser than `**`.
                 self.pos = start + 1
                 self.emit("UMINUS", "-pow", start, BEG)
@@ -1013,7 +1033,7 @@ class Lexer:
         elif ttype == "LAMBDA":
             self.emit("LAMBDA", op, start, ARG)
             self.scope_for_lambda()
-            m = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]*(?=[{]|do\b)").match(
+            m = BLOCK_VARS_AHEAD_RE.match(
                 self.src, self.pos
             )
             if m:  # `->x { }`: bare lambda parameters
@@ -1148,11 +1168,11 @@ class Lexer:
                 raise self.error("invalid Unicode escape", p)
             return chr(int(m.group(), 16)), m.end()
         if c == "x":
-            m = re.compile(r"[0-9a-fA-F]{1,2}").match(src, p + 2)
+            m = HEX_ESCAPE_RE.match(src, p + 2)
             if m:
                 return chr(int(m.group(), 16)), m.end()
         if c in "01234567":
-            m = re.compile(r"[0-7]{1,3}").match(src, p + 1)
+            m = OCTAL_ESCAPE_RE.match(src, p + 1)
             assert m is not None
             return chr(int(m.group(), 8)), m.end()
         if c == "\n":
@@ -1239,11 +1259,11 @@ class Lexer:
                         buf = []
                     p = self.lex_interpolation(p)
                     continue
-                if nxt in ("@", "$") and re.compile(r"[@$]@?[A-Za-z_]").match(src, p + 1):
+                if nxt in ("@", "$") and INTERP_VAR_START_RE.match(src, p + 1):
                     if buf:
                         self.emit("STR_CONTENT", "".join(buf), p, BEG)
                         buf = []
-                    m = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*").match(src, p + 1)
+                    m = INTERP_VAR_RE.match(src, p + 1)
                     assert m is not None
                     self.emit("INTERP_BEG", "#", p, BEG)
                     name = m.group()
@@ -1260,7 +1280,7 @@ class Lexer:
             p += 1
         flags = ""
         if regex:
-            m = re.compile(r"[a-z]*").match(src, p)
+            m = REGEX_OPTIONS_RE.match(src, p)
             assert m is not None
             flags = m.group()
             p = m.end()

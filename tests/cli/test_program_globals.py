@@ -54,7 +54,6 @@ def test_program_name_is_the_invoked_path(tmp_path: Path) -> None:
     assert result.stdout == f'"{main}"\n'
 
 
-@pytest.mark.xfail(strict=True, reason="the lexer reads $0 as the match reference $~[0] (pydrake/syntax/lexer.py)")
 def test_dollar_zero_is_the_invoked_path(tmp_path: Path) -> None:
     result = pydrake(tmp_path, "-e", "p $0 == $PROGRAM_NAME")
     assert result.stdout == "true\n"

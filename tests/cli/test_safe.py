@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from pydrake.runtime import safe_mode
 from tests.lint.rakefiles import run_cli, write_project
 
 HOSTILE = """\
@@ -54,7 +55,7 @@ WARNINGS = [
     'pydrake: --safe: skipped touch "touched" at Rakefile:9',
     'pydrake: --safe: skipped File.open "opened.txt", "w" at Rakefile:10',
     'pydrake: --safe: skipped backticks "touch backticks-ran" at Rakefile:11',
-    'pydrake: --safe: skipped ruby "-e", "File.write(\'ruby-ran\', \'\')" at Rakefile:12',
+    "pydrake: --safe: skipped ruby \"-e\", \"File.write('ruby-ran', '')\" at Rakefile:12",
 ]
 
 
@@ -68,20 +69,41 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
 
 
 _recording: list[tuple[str, str]] | None = None
+_cache_folders: list[str] = []
 _hook_installed = False
 
 _PROCESS_EVENTS = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty"}
-_CHANGE_EVENTS = {"os.remove", "os.rename", "os.mkdir", "os.rmdir", "os.utime", "os.chmod", "os.truncate", "shutil.rmtree"}
+_CHANGE_EVENTS = {
+    "os.remove",
+    "os.rename",
+    "os.mkdir",
+    "os.rmdir",
+    "os.utime",
+    "os.chmod",
+    "os.truncate",
+    "shutil.rmtree",
+}
 
 
 def _record(event: str, args: tuple) -> None:
     if _recording is None:
         return
-    if event in _PROCESS_EVENTS or event in _CHANGE_EVENTS:
+    if event in _PROCESS_EVENTS:
         _recording.append((event, repr(args)[:200]))
-    elif event == "open" and len(args) >= 3 and isinstance(args[2], int):
-        if args[2] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND) and not isinstance(args[0], int):
+    elif event in _CHANGE_EVENTS and not _in_cache(args[0]):
+        _recording.append((event, repr(args)[:200]))
+    elif event == "open" and len(args) >= 3 and isinstance(args[2], int) and not isinstance(args[0], int):
+        if args[2] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND) and not _in_cache(args[0]):
             _recording.append((event, repr(args)[:200]))
+
+
+def _in_cache(path: object) -> bool:
+    """Is ``path`` in one of pydrake's own cache folders (written by design, outside the project)?"""
+    try:
+        full = os.path.abspath(os.fsdecode(path))  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    return any(full.startswith(folder + os.sep) or full == folder for folder in _cache_folders)
 
 
 @contextmanager
@@ -91,6 +113,7 @@ def recorded() -> Iterator[list[tuple[str, str]]]:
     if not _hook_installed:
         sys.addaudithook(_record)  # audit hooks cannot be removed: this one records only inside the block
         _hook_installed = True
+    _cache_folders[:] = safe_mode.cache_folders()
     _recording = []
     try:
         yield _recording

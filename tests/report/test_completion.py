@@ -170,7 +170,9 @@ complete_line "pydrake build db:s" pydrake build db : s
         ),
     ],
 )  # fmt: skip
-def test_bash_completes_names_with_colons(tmp_path: Path, shim: dict[str, str], breaks: str, expected: list[str]) -> None:
+def test_bash_completes_names_with_colons(
+    tmp_path: Path, shim: dict[str, str], breaks: str, expected: list[str]
+) -> None:
     folder, script = project(tmp_path, "bash")
     driver = BASH_DRIVER
     if ":" not in breaks:  # the words bash would have made: no split at ':'
@@ -228,7 +230,12 @@ complete_words pydrake -f R
 def test_zsh_function_offers_names_with_colons(tmp_path: Path, shim: dict[str, str]) -> None:
     folder, script = project(tmp_path, "zsh")
     proc = subprocess.run(
-        ["zsh", "-f", "-c", ZSH_DRIVER, "driver", str(script)], cwd=folder, env=shim, capture_output=True, text=True, timeout=120
+        ["zsh", "-f", "-c", ZSH_DRIVER, "driver", str(script)],
+        cwd=folder,
+        env=shim,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     parts = [part.split() for part in proc.stdout.split("|\n")]

@@ -10,11 +10,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def pydrake(folder: Path, rakefile: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Write ``rakefile`` into ``folder`` and run ``python -m pydrake args`` there."""
+def pydrake(
+    folder: Path, rakefile: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Write ``rakefile`` into ``folder`` and run ``python -m pydrake args`` there (with ``env`` added)."""
     (folder / "Rakefile").write_text(rakefile)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAKE", "PYDRAKE"))}
-    env["PYTHONPATH"] = str(REPO)
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith(("RAKE", "PYDRAKE"))}
+    run_env.update(env or {})
+    run_env["PYTHONPATH"] = str(REPO)
     return subprocess.run(
-        [sys.executable, "-m", "pydrake", *args], cwd=folder, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "pydrake", *args], cwd=folder, env=run_env, capture_output=True, text=True, timeout=60
     )

@@ -39,15 +39,6 @@ def test_verbose_echoes_and_acts_noop_modes_do_not_act(tmp_path: Path) -> None:
     )
     result = pydrake(tmp_path, rakefile, "-P")
     assert result.stdout == (
-        "mkdir -p a/b\n"
-        "rm -rf a\n"
-        "true\n"
-        "nil\n"
-        "true\n"
-        "touch a/t\n"
-        "rm a/t\n"
-        "true\n"
-        "false\n"
-        "pydrake default\n"
+        "mkdir -p a/b\nrm -rf a\ntrue\nnil\ntrue\ntouch a/t\nrm a/t\ntrue\nfalse\npydrake default\n"
     )
     assert (result.returncode, result.stderr) == (0, "")

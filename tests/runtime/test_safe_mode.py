@@ -78,13 +78,13 @@ def test_a_location_below_the_current_folder_is_shown_relative(
         ('File.delete("keep.txt")', "0"),
         ('File.rename("keep.txt", "moved.txt")', "0"),
         ('Dir.mkdir("d")', "0"),
-        ('Dir.mktmpdir { |d| d }', "nil"),
+        ("Dir.mktmpdir { |d| d }", "nil"),
         ('FileUtils.rm_rf("keep.txt")', "nil"),
         ('FileUtils.mkdir_p("a/b")', "nil"),
         ('FileUtils.touch("t.txt")', "nil"),
         ('FileUtils.cp("keep.txt", "copy.txt")', "nil"),
         ('require "open3"; Open3.capture2("echo hi")', '["", nil]'),
-        ('Process.kill(0, Process.pid)', "0"),
+        ("Process.kill(0, Process.pid)", "0"),
     ],
 )
 def test_each_skipped_call_returns_an_empty_value_and_changes_nothing(

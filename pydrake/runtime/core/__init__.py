@@ -64,6 +64,9 @@ ON_REQUIRE = (
     "pydrake.runtime.stdlib.date",
     "pydrake.runtime.stdlib.timelib",
     "pydrake.runtime.stdlib.tempfile",
+    "pydrake.runtime.stdlib.zlib",
+    "pydrake.runtime.stdlib.stringio",
+    "pydrake.runtime.stdlib.open_uri",
 )
 
 

@@ -49,14 +49,12 @@ def _mode(name: str, verbs: list[str], forced: dict[str, bool], low: bool) -> RM
     mod.includes.append(FILEUTILS)
     FILEUTILS.constants[name] = mod
     CORE[mod.name] = mod
-    for verb, fn in FILEUTILS.smethods.items():
-        builtin(mod, verb, singleton=True)(fn)
-    overrides = {v: _forcing(v, forced) for v in verbs if v in FILEUTILS.smethods}
+    mod.extends.append(mod)  # ``extend self``: the module functions are the instance methods
+    for verb in verbs:
+        if verb in FILEUTILS.smethods:
+            builtin(mod, verb)(_forcing(verb, forced))
     if low:
-        overrides.update({v: _do_nothing for v in LOW_METHODS if v in FILEUTILS.smethods})
-    for verb, fn in overrides.items():
-        builtin(mod, verb)(fn)
-        builtin(mod, verb, singleton=True)(fn)
+        builtin(mod, *(v for v in LOW_METHODS if v in FILEUTILS.smethods))(_do_nothing)
     return mod
 
 

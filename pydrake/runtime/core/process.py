@@ -448,23 +448,69 @@ def _child_env(cmd: Command) -> dict[str, str] | None:
 
 
 class Child:
-    """A started child process with the threads copying its output."""
+    """A started child process and the copying of its output (threads, or the waiting thread itself)."""
 
-    def __init__(self, popen: subprocess.Popen, pumps: list[_Pump]) -> None:
+    def __init__(self, popen: subprocess.Popen, pumps: list[_Pump], pending: dict[str, TextIO] | None = None) -> None:
         self.popen = popen
         self.pumps = pumps
+        # Pipes not yet copied by a thread: ``wait`` copies them itself (no thread per stream).
+        self.pending = pending or {}
 
     def wait(self) -> PStatus:
         """Wait for the process and its output; unregister it."""
+        if self.pending:
+            self._copy_pending()
         rc = self.popen.wait()
         for pump in self.pumps:
             pump.finish()
         children.unregister(self.popen)
         return PStatus.from_returncode(self.popen.pid, rc)
 
+    def _copy_pending(self, idle: float = 1.0) -> None:
+        """Copy the pending pipes into their streams until they close; once the child has ended
+        and they stayed idle for ``idle`` seconds (a background grandchild holds them), hand them
+        to threads as ``start`` would have."""
+        import selectors
 
-def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False) -> Child:
-    """Start ``cmd`` (OSError when it cannot be executed); stdout left as a pipe when ``capture``."""
+        decoders = {}
+        with selectors.DefaultSelector() as selector:
+            for name, stream in self.pending.items():
+                pipe = getattr(self.popen, name)
+                selector.register(pipe.fileno(), selectors.EVENT_READ, (name, pipe, stream))
+                decoders[name] = codecs.getincrementaldecoder(ENCODING)(ERRORS)
+            last_read = _time.monotonic()
+            while selector.get_map():
+                events = selector.select(0.05)
+                if not events:
+                    if self.popen.poll() is not None and _time.monotonic() - last_read > idle:
+                        for key in list(selector.get_map().values()):
+                            name, pipe, stream = key.data
+                            selector.unregister(key.fd)
+                            pump = _Pump(pipe, stream)
+                            pump.start()
+                            self.pumps.append(pump)
+                    continue
+                last_read = _time.monotonic()
+                for key, _mask in events:
+                    name, pipe, stream = key.data
+                    try:
+                        chunk = os.read(key.fd, 65536)
+                    except OSError:
+                        chunk = b""
+                    text = decoders[name].decode(chunk, final=not chunk)
+                    if text:
+                        write_text(stream, text)
+                    if not chunk:
+                        selector.unregister(key.fd)
+                        pipe.close()
+        self.pending = {}
+
+
+def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False, copy_on_wait: bool = False) -> Child:
+    """Start ``cmd`` (OSError when it cannot be executed); stdout left as a pipe when ``capture``.
+
+    ``copy_on_wait``: the caller waits at once, so the child's output is copied by ``Child.wait``
+    in the waiting thread instead of one thread per stream."""
     import subprocess
     plan = plan_streams(rt, cmd, capture, stdin_pipe)
     chdir = _opt(cmd, "chdir")
@@ -492,6 +538,8 @@ def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False
     finally:
         close_fds(plan)
     children.register(popen)
+    if copy_on_wait and not capture:
+        return Child(popen, [], dict(plan.pumps))
     pumps = []
     for name, stream in plan.pumps.items():
         pump = _Pump(getattr(popen, name), stream)
@@ -512,7 +560,7 @@ class Result:
 def run(rt: Any, cmd: Command, capture: bool = False) -> Result:
     """Run ``cmd`` to completion with its output routed; never raises for a failed exec."""
     try:
-        child = start(rt, cmd, capture)
+        child = start(rt, cmd, capture, copy_on_wait=True)
     except OSError as exc:
         return Result(PStatus(0, 127 << 8), b"" if capture else None, exc)
     output = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -41,10 +40,13 @@ def _ruby_method(owner: Any, *names: str, singleton: bool = False) -> Callable[[
     """``builtin`` with Ruby's ArgumentError for a wrong argument count, read from the Python signature."""
 
     def register(fn: BuiltinFn) -> BuiltinFn:
-        params = list(inspect.signature(fn).parameters.values())[2:]
-        positional = [p for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and p.name != "block"]
-        lo = sum(1 for p in positional if p.default is inspect.Parameter.empty)
-        rest = any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in params)
+        # Read from the code object (not ``inspect``, whose import is a noticeable part of start-up).
+        code = fn.__code__
+        everything = code.co_varnames[: code.co_argcount]
+        defaulted = set(everything[len(everything) - len(fn.__defaults__ or ()) :])
+        positional = [name for name in everything[2:] if name != "block"]
+        lo = sum(1 for name in positional if name not in defaulted)
+        rest = bool(code.co_flags & 0x04)  # CO_VARARGS
         hi = None if rest else len(positional)
         expected = f"{lo}+" if hi is None else str(lo) if lo == hi else f"{lo}..{hi}"
 

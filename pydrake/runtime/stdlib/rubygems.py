@@ -31,6 +31,7 @@ SPECIFICATION = _klass("Specification")
 PLATFORM = _klass("Platform")
 LOAD_ERROR = _klass("LoadError", CORE["LoadError"])  # type: ignore[arg-type]
 MISSING_SPEC_ERROR = _klass("MissingSpecError", LOAD_ERROR)
+MISSING_SPEC_VERSION_ERROR = _klass("MissingSpecVersionError", MISSING_SPEC_ERROR)
 
 SOURCE = r"""
 module Gem

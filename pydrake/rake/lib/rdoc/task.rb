@@ -1,6 +1,7 @@
 # RDoc::Task (RDoc 6.4): rdoc, rerdoc and clobber_rdoc (or the names given), building the HTML with the
 # rdoc program; Rake::RDocTask is the same class.
 require "rake/tasklib"
+require "rdoc"
 
 module RDoc
   class Task < Rake::TaskLib

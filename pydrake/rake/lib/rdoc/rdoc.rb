@@ -1,0 +1,2 @@
+# `require "rdoc/rdoc"`: the RDoc module and RDoc::RDoc.
+require "rdoc"
