@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from pydrake.rake.task_manager import TaskManager
 
 Action = Callable[["Task", TaskArguments], Any]
-Location = tuple[str, int]
+# Where a task was defined: (file, line), with the backtrace frame label when known.
+Location = tuple[str, int] | tuple[str, int, str]
 
 # Task#first_sentence: cut at ". "/"! " after a word character, a final ".", any "!", or a newline.
 _SENTENCE_END = re.compile(r"(?<=\w)(\.|!)[ \t]|(\.$|!)|\n", re.M | re.ASCII)
@@ -65,6 +66,9 @@ class Task:
         self.lock = threading.RLock()
         self._arg_names: list[str] | None = None
         self._sources: list[str] | None = None
+        # Prerequisite name -> task, valid while the manager's task set is unchanged (``generation``).
+        self._resolved: dict[str, Task] = {}
+        self._resolved_generation = -1
 
     # --- identity -------------------------------------------------------
 
@@ -217,11 +221,23 @@ class Task:
         return [self.lookup_prerequisite(name) for name in names]
 
     def lookup_prerequisite(self, name: str) -> Task:
-        """Resolve a prerequisite from this task's scope; a name that finds this task itself is looked up unscoped."""
-        scoped = self.manager.resolve(name, self.scope)
-        if scoped is self:
-            return self.manager.resolve(name)
-        return scoped
+        """Resolve a prerequisite from this task's scope; a name that finds this task itself is looked up unscoped.
+
+        The answer is remembered until a task is added or the tasks are cleared: only that can
+        change what a name resolves to (a rule or an existing file defines a task when used)."""
+        manager = self.manager
+        generation = manager.generation
+        if generation == self._resolved_generation:
+            known = self._resolved.get(name)
+            if known is not None:
+                return known
+        scoped = manager.resolve(name, self.scope)
+        task = manager.resolve(name) if scoped is self else scoped
+        if manager.generation != self._resolved_generation:
+            self._resolved = {}
+            self._resolved_generation = manager.generation
+        self._resolved[name] = task
+        return task
 
     def all_prerequisite_tasks(self) -> list[Task]:
         """The transitive prerequisites, each once, depth-first; includes self on a cycle."""

@@ -48,6 +48,8 @@ class TaskManager:
         self.last_description: str | None = None
         self.current_scope: Scope = EMPTY
         self._tasks: dict[str, Task] = {}
+        # Bumped whenever the set of tasks changes: a task's resolved prerequisites stay valid until then.
+        self.generation = 0
         self._rules: list[Rule] = []
         self._anonymous_seed = 0
 
@@ -110,6 +112,7 @@ class TaskManager:
         task = self._tasks.get(name)
         if task is None:
             task = self._tasks[name] = task_class(name, self)
+            self.generation += 1
         return task
 
     def directory(
@@ -166,6 +169,7 @@ class TaskManager:
     def clear(self) -> None:
         """Forget every task and rule."""
         self._tasks.clear()
+        self.generation += 1
         self._rules.clear()
 
     # --- namespaces ----------------------------------------------------------
