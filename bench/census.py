@@ -18,9 +18,10 @@ with ``--fresh ROOT`` each listing runs in its own copy of the unit's tree (the
 folder directly below ROOT that holds the unit) and no run sees another's files.
 
 Outputs are compared after the normalisation of the conformance runner: the
-unit's absolute path becomes ``$CASE`` (and a fresh copy's tree ``$TREE``), the word ``pydrake`` becomes ``rake``,
-trailing white space and trailing empty lines are dropped, and on stderr the
-backtrace frames (``path:LINE:in ...``) are dropped.  A listing "agrees" when
+unit's absolute path becomes ``$CASE`` (and a fresh copy's tree ``$TREE``),
+the word ``pydrake`` becomes ``rake``, trailing white space and trailing empty
+lines are dropped, and on stderr the backtrace frames (``path:LINE:in ...``)
+are dropped.  A listing "agrees" when
 normalised stdout, normalised stderr and the exit status are all equal.
 
 The table has one row per unit: ``ok``/``FAIL`` for rake (exit status 0 of both

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from pydrake import gc_policy
 from pydrake.engine.sequential import SequentialRunner
 from pydrake.rake.errors import RakeError, chain_of
+from pydrake.rake.file_system import RealFileSystem
 from pydrake.rake.install import install_rake
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import INVOKE_INSIDE_INVOKE
@@ -109,6 +110,8 @@ class Application:
             from pydrake.runtime import safe_mode
 
             safe_mode.arm(self.rt)
+        if self.options.completion_tasks:  # stdout carries the names only: what the Rakefile prints goes to stderr
+            self.rt.push_output(sys.stderr, None)
         status = 0
         try:
             self.init()
@@ -194,6 +197,7 @@ class Application:
 
     def load_rakefile(self) -> None:
         """Find the Rakefile, move to its folder, load it, then rakelib and the imports."""
+        rakefile: str | None
         if self.options.rakefiles == []:
             rakefile, location = "", os.getcwd()
         else:
@@ -303,7 +307,7 @@ class Application:
         """List tasks, or invoke the top-level tasks in order."""
         opts = self.options
         fs = self.app.manager.fs
-        if hasattr(fs, "remember"):  # from here on only task actions change files: stat each path once
+        if isinstance(fs, RealFileSystem):  # from here on only task actions change files: stat each path once
             fs.changed()
             fs.remember = True
         if opts.completion_tasks:  # what the completion scripts read: every task name, one a line
@@ -399,7 +403,9 @@ class Application:
         from pydrake.lint.trace import lint_trace
 
         self.shuffled = True
-        status = lint_trace(self.app.manager, self.runner, self.invoke_top_level, self.app.rakefile, sys.stdout, sys.stderr)
+        status = lint_trace(
+            self.app.manager, self.runner, self.invoke_top_level, self.app.rakefile or "", sys.stdout, sys.stderr
+        )
         if status:
             raise Exit(status)
 
@@ -575,11 +581,10 @@ class Application:
         lines = bt if bt else [""]
         cause = exc.ivars.get("__cause")
         details = ErrorDetails(rt.module_name(cls), message, lines)
-        if details.class_name in ("NoMethodError", "NameError", "LoadError"):
-            from pydrake.report.unsupported import unsupported_hint
+        from pydrake.report.unsupported import unsupported_hint  # Ruby that pydrake lacks: a line saying so
 
-            hint = unsupported_hint(rt, exc)
-            details.extra = [hint] if hint else []
+        hint = unsupported_hint(rt, exc)
+        details.extra = [hint] if hint else []
         if cause is not None and id(cause) not in seen:
             details.cause = self.ruby_details(cause, seen)
         return details

@@ -21,7 +21,8 @@ class Plan:
     def __init__(self, graph: Graph, rake_order: bool = False, shuffle: random.Random | None = None) -> None:
         self.nodes = graph.nodes
         self.waiting = [len(n.prereqs) for n in self.nodes]
-        self.ready: list[tuple[int, int, int]] = []
+        # (priority, order key, node index); the order key is the node index, or (random draw, index) when shuffling
+        self.ready: list[tuple[int, int | tuple[float, int], int]] = []
         self.rake_order = rake_order
         self.shuffle = shuffle
         self.remaining = len(self.nodes)  # nodes neither finished, failed nor skipped
@@ -33,7 +34,7 @@ class Plan:
     def _push(self, node: Node) -> None:
         if self.shuffle is not None:
             key = (self.shuffle.random(), node.index)
-            heapq.heappush(self.ready, (0, key, node.index))  # type: ignore[arg-type]
+            heapq.heappush(self.ready, (0, key, node.index))
             return
         first = 0 if self.rake_order else -node.priority
         heapq.heappush(self.ready, (first, node.index, node.index))

@@ -8,7 +8,7 @@ from typing import Any
 from pydrake.rake.conversions import name_of, names_list
 from pydrake.rake.dsl import SeqBuilder, app_of, make_action, seq_index
 from pydrake.rake.name_space import NameSpace
-from pydrake.rake.rake_application import RakeApplication
+from pydrake.rake.rake_application import DEFAULT, RakeApplication
 from pydrake.rake.ruby_classes import APPLICATION, NAME_SPACE, OPTIONS, RAKE, SCOPE, TASK, TASK_ARGUMENTS
 from pydrake.rake.scope import Scope
 from pydrake.rake.task import Task
@@ -95,9 +95,9 @@ def task_timestamp(rt: Any, recv: Task, block: RProc | None = None) -> Any:
     from pydrake.runtime.core.time import from_ns
 
     stamp = recv.timestamp()
-    if stamp is EARLY or stamp is LATE:
-        return stamp
-    return from_ns(stamp)
+    if isinstance(stamp, int):
+        return from_ns(stamp)
+    return stamp  # EARLY or LATE
 
 
 @builtin(TASK, "comment=")
@@ -505,11 +505,11 @@ def rake_original_dir(rt: Any, mod: Any, block: RProc | None = None) -> RString:
 
 
 @builtin(RAKE, "verbose", singleton=True)
-def rake_verbose(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> Any:
+def rake_verbose(rt: Any, mod: Any, value: Any = DEFAULT, block: RProc | None = None) -> Any:
     """``Rake.verbose`` (and ``Rake.verbose(flag)``)."""
     from pydrake.rake.dsl import dsl_verbose
 
-    return dsl_verbose(rt, mod, *args, block=block)
+    return dsl_verbose(rt, mod, value, block=block)
 
 
 @builtin(RAKE, "sh", singleton=True)

@@ -138,13 +138,17 @@ def _choice_arms(indent: str, offer: str) -> list[str]:
 
 
 def _attached_arms(indent: str, emit: str) -> list[str]:
-    """``case`` arms for ``--option=VALUE`` words; ``emit`` offers the words in ``$vals`` with prefix ``$pre``."""
+    """``case`` arms for ``--option=VALUE`` words.
+
+    ``emit`` is the arm's command, with ``{values}`` (the values alone) and ``{words}`` (each
+    value with its ``--option=`` in front) filled in.
+    """
     arms = []
     for sw in switches():
-        values = ATTACHED_CHOICES.get(sw.action) or CHOICE_VALUES.get(sw.action)
-        if values and sw.long:
-            for name in sw.long:
-                arms.append(f"{indent}--{name}=*) vals=({' '.join(values)}); pre=--{name}=; {emit} ;;")
+        values = ATTACHED_CHOICES.get(sw.action) or CHOICE_VALUES.get(sw.action) or ()
+        for name in sw.long if values else ():
+            words = " ".join(f"--{name}={v}" for v in values)
+            arms.append(f"{indent}--{name}=*) {emit.format(values=' '.join(values), words=words)} ;;")
     return arms
 
 
@@ -198,8 +202,8 @@ _pydrake() {
     _pydrake_words
     local cur=${_pydrake_w[_pydrake_cw]} prev=""
     ((_pydrake_cw > 0)) && prev=${_pydrake_w[_pydrake_cw - 1]}
-    local -a vals extra
-    local pre="" i name
+    local -a extra
+    local i name
     case $prev in
 @FILE_ARM@
 @FOLDER_ARM@
@@ -248,7 +252,6 @@ def bash_script() -> str:
     """The bash script: ``_pydrake``, registered with ``complete -F``."""
     indent = " " * 8
     with_value, alone = _context_words()
-    emit = '_pydrake_offer "$cur" "${vals[@]/#/$pre}"'
     files = _words_for(FILE_VALUES)
     folders = _words_for(FOLDER_VALUES)
     free = _free_text_words()
@@ -259,7 +262,7 @@ def bash_script() -> str:
         "compopt -o filenames 2>/dev/null; return 0 ;;",
         "@CHOICE_ARMS@": "\n".join(_choice_arms(indent, '_pydrake_offer "$cur"')),
         "@FREE_ARM@": f"{indent}{_case(free)}) return 0 ;;",
-        "@ATTACHED_ARMS@": "\n".join(_attached_arms(indent, emit)),
+        "@ATTACHED_ARMS@": "\n".join(_attached_arms(indent, '_pydrake_offer "$cur" {words}')),
         "@OPTIONS@": " ".join(shlex.quote(w) for w in all_spellings()),
         "@CONTEXT_VALUE_ARM@": f'{indent * 2}{_case(with_value)}) context+=("${{_pydrake_w[i]}}" '
         '"${_pydrake_w[i + 1]}"); ((i++)) ;;',
@@ -286,8 +289,8 @@ _ZSH = r"""#compdef pydrake
 
 _pydrake() {
     local cur=${words[CURRENT]} prev=${words[CURRENT-1]}
-    local -a vals extra context names
-    local pre="" i
+    local -a extra context names
+    local i
     case $prev in
         @FILE_CASE@) _files; return ;;
         @FOLDER_CASE@) _files -/; return ;;
@@ -326,7 +329,7 @@ def zsh_script() -> str:
         "@FOLDER_CASE@": _case(_words_for(FOLDER_VALUES)),
         "@CHOICE_ARMS@": "\n".join(_choice_arms(indent, "compadd --")),
         "@FREE_CASE@": _case(_free_text_words()),
-        "@ATTACHED_ARMS@": "\n".join(_attached_arms(indent, "compset -P '*='; compadd -- $vals; return")),
+        "@ATTACHED_ARMS@": "\n".join(_attached_arms(indent, "compset -P '*='; compadd -- {values}; return")),
         "@OPTIONS@": " ".join(shlex.quote(w) for w in all_spellings()),
         "@CONTEXT_VALUE_CASE@": _case(with_value),
         "@CONTEXT_ALONE_CASE@": _case(alone),
@@ -404,10 +407,10 @@ def fish_script() -> str:
             after = " or ".join(f"test (commandline -opc)[-1] = {w}" for w in spellings(sw))
             lines.append(f"complete -c pydrake -n {_fish_quote(after)} -a {_fish_quote(' '.join(values))}")
     for sw in switches():
-        values = ATTACHED_CHOICES.get(sw.action)
-        for name in sw.long if values else ():
+        attached = ATTACHED_CHOICES.get(sw.action, ())
+        for name in sw.long if attached else ():
             lines.append(
                 f"complete -c pydrake -n 'string match -q -- \"--{name}=*\" (commandline -ct)' "
-                f"-a {_fish_quote(' '.join(f'--{name}={v}' for v in values))}"
+                f"-a {_fish_quote(' '.join(f'--{name}={v}' for v in attached))}"
             )
     return head + "\n".join(lines) + "\n"

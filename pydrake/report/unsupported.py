@@ -1,8 +1,8 @@
 """The line a failure report adds when a Rakefile used Ruby that pydrake does not provide.
 
-A NoMethodError for a method Ruby's class has, a NameError for a constant Ruby defines and a
-LoadError for a library Ruby ships are gaps in pydrake, not mistakes in the Rakefile: the
-report then names the construct, the file and line it was used at, and the README section that
+A NoMethodError for a method Ruby's class has, a NameError for a constant Ruby defines, a
+LoadError for a library Ruby ships and a RegexpError for a regular-expression feature Python's
+engine lacks are gaps in pydrake, not mistakes in the Rakefile: the report then names the construct, the file and line it was used at, and the README section that
 lists the Ruby pydrake reads. Any other error, including the same exceptions for names Ruby
 does not know either, gets no such line, so Rake's own report is unchanged.
 """
@@ -16,6 +16,7 @@ from typing import Any
 README_POINTER = "see 'The Ruby pydrake reads' in pydrake's README"
 
 _LOAD_ERROR = re.compile(r"cannot load such file -- (\S+)")
+_REGEX_FEATURE = "unsupported Ruby regex feature: "  # pydrake.runtime.rubyregex.UnsupportedRegex
 _CONSTANT = re.compile(r"uninitialized constant (?:Object::)?([A-Z]\w*)")
 _BACKTRACE_LINE = re.compile(r"(.+?):(\d+)(?::in |$)")
 
@@ -32,12 +33,16 @@ def unsupported_hint(rt: Any, exc: Any) -> str | None:
 def unsupported_construct(rt: Any, exc: Any) -> str | None:
     """What Ruby has and pydrake lacks that raised the Ruby exception ``exc`` (None: an ordinary error)."""
     class_name = rt.module_name(rt.real_class(exc))
-    if class_name not in ("NoMethodError", "NameError", "LoadError"):
+    if class_name not in ("NoMethodError", "NameError", "LoadError", "RegexpError"):
         return None
     from pydrake.report import ruby_names
 
     message = exc.ivars.get("@message")
     text = message.s if hasattr(message, "s") else str(message or "")
+    if class_name == "RegexpError":
+        return (
+            f"the regular expression feature {text[len(_REGEX_FEATURE) :]}" if text.startswith(_REGEX_FEATURE) else None
+        )
     if class_name == "LoadError":
         m = _LOAD_ERROR.fullmatch(text)
         if m and m.group(1).removesuffix(".rb") in ruby_names.LIBRARIES.split():

@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import subprocess
+    from typing import TypedDict
+
+    class PopenExtras(TypedDict, total=False):
+        """The extra ``subprocess.Popen`` keyword arguments of ``popen_kwargs``."""
+
+        process_group: int
+
 
 _lock = threading.Lock()
 _running: list[subprocess.Popen] = []
@@ -37,7 +44,7 @@ def _wants_own_group() -> bool:
         return True
 
 
-def popen_kwargs() -> dict[str, object]:
+def popen_kwargs() -> PopenExtras:
     """The ``subprocess.Popen`` keyword arguments every spawned child gets."""
     return {"process_group": 0} if _wants_own_group() else {}
 

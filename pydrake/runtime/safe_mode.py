@@ -84,8 +84,9 @@ PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def cache_folders() -> list[str]:
-    """The folders pydrake writes its own caches in: ``$XDG_CACHE_HOME/pydrake`` (else ``~/.cache/pydrake``)
-    and the package's ``__pycache__`` folders (named here by the one the parser uses)."""
+    """The folders pydrake writes its own caches in: ``$XDG_CACHE_HOME/pydrake`` (else ``~/.cache/pydrake``),
+    the folder the AST cache chose if it already did, and the parser's ``__pycache__`` (every
+    ``__pycache__`` inside the package is writable too, see ``_may_write``)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folders = [os.path.abspath(os.path.join(base, "pydrake")), os.path.join(PACKAGE, "syntax", "__pycache__")]
     parsed = sys.modules.get("pydrake.syntax.ast_cache")  # the folder the AST cache already chose stays usable

@@ -463,7 +463,7 @@ class ModuleTables:
         elif type(mod) is SingletonClass:
             mod = mod.superclass  # type: ignore[assignment]
         for a in self.ancestors(mod):
-            t = a if type(a) in _OWNED else self._overlays.get(a)
+            t = a if isinstance(a, _OWNED) else self._overlays.get(a)
             if t is not None and name in t.cvars:
                 return t
         return None

@@ -530,7 +530,7 @@ class Builder:
     def words(self, c: list[Any]) -> ast.ArrayLit:
         line, col = _pos(c[0])
         kind = str(c[0].value)
-        elements = []
+        elements: list[ast.Node] = []
         for parts in c[1:-1]:
             simple = all(isinstance(p, str) for p in parts)
             if kind in ("w", "W"):

@@ -23,6 +23,8 @@ def grammar_digest(text: str) -> str:
 
 def table_data() -> dict[str, Any]:
     """The tables as plain data: states, rules, start and end states, grammar digest."""
+    from lark.grammar import Terminal
+
     from pydrake.syntax.lark_frontend import build_parser, builder_methods, grammar_text
 
     lark = build_parser()
@@ -56,7 +58,7 @@ def table_data() -> dict[str, Any]:
         spec = tuple(
             (i, not sym.is_term and sym.name.startswith("_"))
             for i, sym in enumerate(rule.expansion)
-            if not (sym.is_term and sym.filter_out)
+            if not (isinstance(sym, Terminal) and sym.filter_out)
         )
         plain = len(spec) == len(rule.expansion) and not any(expand for _, expand in spec)
         expand1 = bool(rule.options.expand1 and not rule.alias)

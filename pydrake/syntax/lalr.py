@@ -85,6 +85,7 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
     values: list[Any] = []
     last = tokens[-1] if tokens else None
     end = Tok("$END", "", last.end_pos if last else 0, last.line if last else 1, last.column if last else 1)
+    chains = _CHAINS
     for tok in itertools.chain(tokens, (end,)):
         kind = tok.type
         while True:
@@ -99,8 +100,15 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
                 break
             name, size, reduce = rules[-1 - act]
             if reduce is None:
-                stack.pop()
-            elif size == 1:
+                # A chain of ``?rule: other`` reductions only changes the top state, and the result
+                # depends on the state below, the top and the token alone: follow it once, then remember.
+                key = (stack[-2], stack[-1], kind)
+                top = chains.get(key)
+                if top is None:
+                    top = chains[key] = _unit_chain(states, rules, stack[-2], states[stack[-2]][name], kind)
+                stack[-1] = top
+                continue
+            if size == 1:
                 values[-1] = reduce([values[-1]])
                 stack.pop()
             elif size:
@@ -115,6 +123,22 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
             if goto == end_state and tok is end:
                 return values[-1]
     raise ParseError(end, set())  # not reached: the end marker always reduces to the start rule
+
+
+# (state below, top state, token) -> the top state once every pass-through reduction is done.
+_CHAINS: dict[tuple[int, int, str], int] = {}
+
+
+def _unit_chain(states: list[dict[str, int]], rules: list[Any], below: int, top: int, kind: str) -> int:
+    """The top state after pass-through reductions from ``top`` (just reached from ``below``) on ``kind``."""
+    while True:
+        act = states[top].get(kind)
+        if act is None or act >= 0:
+            return top
+        name, _size, reduce = rules[-1 - act]
+        if reduce is not None:
+            return top
+        top = states[below][name]
 
 
 def _expected(state: int) -> set[str]:

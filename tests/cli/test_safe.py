@@ -192,3 +192,23 @@ def test_an_import_made_by_a_task_is_not_built(hostile: Path) -> None:
     assert attempts == [] and snapshot(hostile) == before
     assert "pydrake: --safe: skipped the task making import deps.rake (missing: not loaded)\n" in err
     assert "pydrake a " in out
+
+
+def test_a_built_in_without_its_guard_is_stopped_by_the_audit_hook(
+    hostile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pydrake.runtime.classes import KERNEL
+
+    def unguarded_write(rt: object, recv: object, path: object, block: object = None) -> None:
+        with open(str(path), "w") as f:  # a file written behind the guards' back
+            f.write("x")
+
+    monkeypatch.setitem(KERNEL.methods, "unguarded_write", unguarded_write)
+    (hostile / "Rakefile").write_text('unguarded_write "sneaky.txt"\ntask :a\n')
+    before = snapshot(hostile)
+    status, out, err = run_cli(hostile, "--safe", "-T")
+    assert status == 1 and out == ""
+    assert err.startswith("pydrake aborted!\nSafeModeViolation: --safe refused to open ")
+    assert "sneaky.txt' for writing (a built-in lacks its guard)" in err
+    assert snapshot(hostile) == before
+    assert run_cli(hostile, "-T")[0] == 0 and (hostile / "sneaky.txt").read_text() == "x"  # without --safe it writes

@@ -24,6 +24,7 @@ POINTER = "(see 'The Ruby pydrake reads' in pydrake's README)"
         ('File.lutime(nil, nil, "x")', "File.lutime"),
         ("Marshal.dump(1)", "the constant Marshal"),
         ("Fiber.new { }", "the constant Fiber"),
+        ('"ab" =~ /\\Gb/', "the regular expression feature \\G"),
     ],
 )
 def test_ruby_that_pydrake_lacks_is_named_with_file_line_and_the_readme(tmp_path: Path, code: str, hint: str) -> None:
@@ -54,6 +55,7 @@ def test_the_hint_follows_an_error_raised_inside_a_task(tmp_path: Path) -> None:
         "undefined_name_here",
         'raise NoMethodError, "undefined method `crypt\' for \\"a\\":String"',
         "Object.new.no_such_method",
+        'Regexp.new("(")',
     ],
 )
 def test_an_ordinary_mistake_keeps_rakes_report(tmp_path: Path, code: str) -> None:

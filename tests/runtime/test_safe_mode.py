@@ -84,6 +84,7 @@ def test_a_location_below_the_current_folder_is_shown_relative(
         ('FileUtils.touch("t.txt")', "nil"),
         ('FileUtils.cp("keep.txt", "copy.txt")', "nil"),
         ('require "open3"; Open3.capture2("echo hi")', '["", nil]'),
+        ('require "zlib"; Zlib::GzipWriter.open("z.gz") { |gz| gz.write "x" }', "nil"),
         ("Process.kill(0, Process.pid)", "0"),
     ],
 )

@@ -8,7 +8,8 @@ from pydrake.runtime.classes import CORE, KERNEL, OBJECT, builtin, register_type
 from pydrake.runtime.environment import MISSING
 from pydrake.runtime.objects import RClass, RProc, RString, Symbol, pystr
 
-BINDING = CORE.get("Binding") or RClass("Binding", OBJECT)
+_DEFINED = CORE.get("Binding")
+BINDING = _DEFINED if isinstance(_DEFINED, RClass) else RClass("Binding", OBJECT)
 CORE.setdefault("Binding", BINDING)
 
 

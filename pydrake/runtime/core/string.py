@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydrake.runtime import rubyregex
 from pydrake.runtime.classes import STRING, builtin, type_name
@@ -1807,11 +1807,22 @@ def str_encode(rt: Any, recv: RString, *args: Any, block: RProc | None = None) -
     return RString(recv.s)
 
 
+_NORMAL_FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {
+    "NFC": "NFC",
+    "NFD": "NFD",
+    "NFKC": "NFKC",
+    "NFKD": "NFKD",
+}
+
+
 @builtin(STRING, "unicode_normalize")
 def str_unicode_normalize(rt: Any, recv: RString, form: Any = None, block: RProc | None = None) -> RString:
     """Unicode normalization (NFC by default)."""
     name = "NFC" if form is None else form.name.upper() if isinstance(form, Symbol) else str_arg(rt, form).upper()
-    return RString(unicodedata.normalize(name, recv.s))
+    normal_form = _NORMAL_FORMS.get(name)
+    if normal_form is None:
+        raise rt.error("ArgumentError", "invalid normalization form")
+    return RString(unicodedata.normalize(normal_form, recv.s))
 
 
 @builtin(STRING, "valid_encoding?")

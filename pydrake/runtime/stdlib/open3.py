@@ -192,7 +192,7 @@ def _start_piped(rt: Any, cmd: Command) -> Child:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             close_fds=True,
-            **children.popen_kwargs(),  # type: ignore[arg-type]
+            **children.popen_kwargs(),
         )
     except OSError as exc:
         raise _exec_error(rt, cmd, exc) from None

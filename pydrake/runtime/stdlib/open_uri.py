@@ -60,6 +60,7 @@ TIMEOUT_S = 60.0
 def _fetch(rt: Any, url: str, headers: dict[str, str], timeout: float) -> tuple[int, str, str, dict[str, str], bytes]:
     """GET ``url``: status code and reason, the final URL, the response headers and the body."""
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": "Ruby", **headers})
@@ -76,7 +77,7 @@ def _fetch(rt: Any, url: str, headers: dict[str, str], timeout: float) -> tuple[
         raise RubyError(error) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        host = urllib.request.urlparse(url).netloc
+        host = urllib.parse.urlparse(url).netloc
         raise rt.error(SOCKET_ERROR, f"Failed to open TCP connection to {host} ({reason})") from None
 
 

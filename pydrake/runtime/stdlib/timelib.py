@@ -53,7 +53,7 @@ def parse_time(rt: Any, text: str) -> _time.RTime:
     if compact:
         g = compact.groups()
         day: _dt.date | None = _dt.date(int(g[0]), int(g[1]), int(g[2]))
-        clock = (int(g[3]), int(g[4]), int(g[5] or 0), 0)
+        clock: tuple[int, int, int, int] | None = (int(g[3]), int(g[4]), int(g[5] or 0), 0)
         rest = text[compact.end() :]
     else:
         try:

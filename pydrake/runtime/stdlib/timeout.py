@@ -106,7 +106,7 @@ def timeout_timeout(
     seconds = _seconds(rt, sec)
     if seconds is None:
         return rt.call_block(block, sec)
-    token = type("Expired", (Expired,), {})
+    token: type[Expired] = type("Expired", (Expired,), {})
     text = "execution expired" if message is None else rt.to_s(message)
     on_main = threading.current_thread() is threading.main_thread()
     run = _run_on_main if on_main else _run_on_thread

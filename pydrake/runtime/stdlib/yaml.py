@@ -1145,8 +1145,8 @@ def classify(s: str) -> tuple[str, Any]:
     if _rx(r"^\.nan$", _MI).search(s):
         return "float", math.nan
     if _rx(r"^:.", _M).search(s):
-        m = _rx(r"^:([\"'])(.*)\1", _M).search(s)
-        name = m.group(2) if m else s
+        quoted = _rx(r"^:([\"'])(.*)\1", _M).search(s)
+        name = quoted.group(2) if quoted else s
         return "sym", re.sub(r"^:", "", name, count=1, flags=re.M)
     if _rx(_SEXAGESIMAL_INT, _M).search(s):
         total = 0

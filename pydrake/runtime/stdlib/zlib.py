@@ -13,6 +13,7 @@ from pydrake.runtime.core.io import decode, encode, split_options
 from pydrake.runtime.core.time import NS, RTime, to_ns
 from pydrake.runtime.interpreter import default_feature
 from pydrake.runtime.objects import RClass, RModule, RProc, RString
+from pydrake.runtime.safe_mode import guard
 
 ZLIB = RModule("Zlib")
 ZLIB.constants["VERSION"] = RString("2.1.1", frozen=True)
@@ -220,6 +221,8 @@ def gzip_writer_wrap(rt: Any, cls: Any, *args: Any, block: RProc | None = None) 
 def gzip_writer_open(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> Any:
     """GzipWriter.open(filename, level = nil, strategy = nil) { |gz| }: writes the file on close."""
     pos, level = _writer_args(rt, args)
+    if guard(rt, "Zlib::GzipWriter.open", pos[:1]):
+        return None
     path = to_path(rt, pos[0])
     try:
         open(path, "wb").close()
