@@ -303,7 +303,7 @@ PYDRAKE_SWITCHES = _sorted(
                 desc="Print the task graph (FORMAT: dot, the default, or mermaid), then exit."),
         _switch("completion", "--completion SHELL",
                 desc="Print the completion script for SHELL (bash, zsh or fish), then exit."),
-        _switch("safe", "--safe", desc="Enable safe mode."),
+        _switch("safe", "--safe", desc="Load the Rakefile without running commands or changing files (with -T, -P, -W, --graph, --lint)."),
     ]
 )  # fmt: skip
 

@@ -17,12 +17,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydrake.engine.events import Events
 from pydrake.engine.graph import Graph, Node, resolve_graph
 from pydrake.engine.plan import Plan
+from pydrake.engine.workers import WorkerPool
 from pydrake.rake.errors import attach_chain
 from pydrake.rake.task import Task
 from pydrake.rake.task_arguments import TaskArguments
@@ -156,7 +156,7 @@ class ParallelRunner:
         switch = sys.getswitchinterval()
         sys.setswitchinterval(min(switch, 0.0005))
         try:
-            with ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="pydrake") as pool:
+            with WorkerPool(self.jobs) as pool:
                 while True:
                     while not stop and self.signum is None and self.budget.try_acquire():
                         node = plan.find_work()

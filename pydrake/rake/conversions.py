@@ -23,6 +23,15 @@ def name_of(rt: Any, value: Any) -> str:
 
 def to_model(rt: Any, value: Any) -> Any:
     """A definition argument: names become str, Arrays and FileLists lists, a Hash a dict (Array keys as tuples)."""
+    kind = type(value)  # the common exact types first: a Rakefile defines thousands of these
+    if kind is RString:
+        return value.s
+    if kind is Symbol:
+        return value.name
+    if kind is list:
+        return [to_model(rt, x) for x in value]
+    if kind is RHash:
+        return {_key(rt, k): to_model(rt, v) for k, v in value.items()}
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, RString | Symbol | str | Task):
