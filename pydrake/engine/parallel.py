@@ -166,7 +166,10 @@ class ParallelRunner:
                         running[node.index] = node
                         if self.timings is not None:
                             self.timings.queued(node, node.task.name, [p.task.name for p in node.prereqs])
-                        pool.submit(self._run_node, node, done)
+                        if node.task.actions:
+                            pool.submit(self._run_node, node, done)
+                        else:  # nothing to run: deciding needed? here saves two thread hand-offs
+                            self._run_node(node, done)
                         self._progress(finished, len(graph), running)
                     if not running:
                         break

@@ -133,6 +133,8 @@ class Builder:
 
     def masgn(self, c: list[Any]) -> ast.MultiAssign:
         targets, values = c[0], c[2]
+        if not isinstance(values, list):  # `a, b = f 1`: one command call
+            values = [values]
         line, col = _pos(targets)
         if len(values) == 1 and not isinstance(values[0], ast.Splat):
             value = values[0]
@@ -422,7 +424,9 @@ class Builder:
         return self._call(None, c[0], None, c[1])
 
     def paren_args(self, c: list[Any]) -> _ParenArgs:
-        return _ParenArgs(c[1] if len(c) > 2 else [])
+        if len(c) == 2:
+            return _ParenArgs([])
+        return _ParenArgs(c[1] if isinstance(c[1], list) else [c[1]])  # `p(String.new "x")`: one command
 
     def index(self, c: list[Any]) -> ast.Call:
         line, col = _pos(c[0])

@@ -153,7 +153,11 @@ _COMMAND_START = {
     "KW_CASE",
     "KW_IN",
     "DO_COND",
+    "LPAREN_CALL",
+    "RPAREN",  # only a def's parameter list leaves the state BEG after `)`
 }
+# What directly after a local variable's name makes it a method call: `f(2)`, `a"x"`.
+_CALL_AFTER_LOCAL = frozenset(("(", '"', "'", "`"))
 
 IDENT_RE = re.compile(r"[A-Za-z_\x80-\U0010ffff][A-Za-z0-9_\x80-\U0010ffff]*")
 SPACE_RE = re.compile(r"[ \t\f\r]+|\\\r?\n")
@@ -261,7 +265,6 @@ ESCAPES = {
     "t": "\t",
     "s": " ",
     "r": "\r",
-    "0": "\0",
     "e": "\x1b",
     "a": "\a",
     "b": "\b",
@@ -342,6 +345,7 @@ class Lexer:
         self.space_before = False
         self.last_type = ""
         self.in_rescue = False  # between `rescue` and its `then`/newline: `=> name` declares a local
+        self.rescue_at = 0  # index in ``out`` of the last `rescue` keyword
 
     # ------------------------------------------------------------ helpers
 
@@ -365,6 +369,7 @@ class Lexer:
     def emit(self, type_: str, value: object, pos: int, state: int) -> None:
         if type_ == "KW_RESCUE":
             self.in_rescue = True
+            self.rescue_at = len(self.out)
         elif self.in_rescue and type_ in ("TERM", "KW_THEN"):
             self.in_rescue = False
         self.out.append(Token(type_, value, pos, self.line, pos - self.line_start + 1))
@@ -591,16 +596,28 @@ class Lexer:
             self.scope.names.add(word)
             self.emit("IDENT", word, start, END)
             return
-        if self.last_type == "ASSOC" and self.in_rescue:
+        if self.last_type == "ASSOC" and self.in_rescue and self.rescue_clause_open():
             self.scope.names.add(word)
         if self.scope.has(word) and not word.endswith(("?", "!")):
-            self.emit("LVAR", word, start, END)
+            if nxt not in _CALL_AFTER_LOCAL:
+                self.emit("LVAR", word, start, END)
+                return
+            self.lex_call_name(word, start, space_before=True)
             return
         if self.is_assignment_target(end):
             self.scope.names.add(word)
             self.emit("LVAR", word, start, END)
             return
         self.lex_call_name(word, start, space_before=True)
+
+    def rescue_clause_open(self) -> bool:
+        """Whether the last ``rescue`` keyword's clause is still open (no newline ended it since)."""
+        # A newline's TERM bypasses ``emit``; look for one once, then forget the clause.
+        for tok in self.out[self.rescue_at :]:
+            if tok.type == "TERM":
+                self.in_rescue = False
+                return False
+        return True
 
     def is_assignment_target(self, end: int) -> bool:
         """``name = ...``, ``name += ...`` or ``name, other = ...`` declares a local variable."""
@@ -647,8 +664,13 @@ class Lexer:
     def starts_command(self, word: str, end: int) -> bool:
         """Whether ``word`` followed by what comes next is a call with arguments but no parentheses."""
         src = self.src
-        if end >= len(src) or src[end] not in " \t":
+        if end >= len(src):
             return False
+        quoted = False
+        if src[end] not in " \t":
+            if src[end] not in "\"'`":
+                return False
+            quoted = True  # `require'x'`, `puts"x"`: a string right after the name is its argument
         if self.state not in (BEG, MID, DOT, ARG) or self.last_type not in _COMMAND_START:
             return False
         if (
@@ -657,6 +679,8 @@ class Lexer:
             and self.last_type not in ("CMD_IDENT", "DOT", "ANDDOT")
         ):
             return False  # a later argument of a command: `task :a, foo :b` is not Ruby either
+        if quoted:
+            return True
         m = SPACES_RE.match(src, end)
         assert m is not None
         p = m.end()
@@ -693,6 +717,8 @@ class Lexer:
             return True
         if c == "-" and c2 == ">":
             return True
+        if c == "?":
+            return char_literal_at(src, p)
         return False
 
     def lex_keyword(self, word: str, kw: str, start: int) -> None:
@@ -740,6 +766,7 @@ class Lexer:
                 self.emit(kw, word, start, END)  # `class << self`: `<<` is the operator
                 return
         elif kw == "KW_END":
+            self.end_statement()  # `def f(a) puts a end`: the command's arguments end here
             if self.kw_stack:
                 kind, saved = self.kw_stack.pop()
                 if saved is not None:
@@ -756,6 +783,8 @@ class Lexer:
         elif kw == "KW_DEFINED":
             self.emit(kw, word, start, ARG if self.src[self.pos : self.pos + 1] == "(" else BEG)
             return
+        elif kw in ("KW_THEN", "KW_ELSE", "KW_ELSIF", "KW_ENSURE", "KW_WHEN"):
+            self.end_statement()  # `if x.include? "b" then`: a clause keyword ends a command as a newline does
         elif kw in ("KW_BEGIN_UP", "KW_END_UP"):
             raise self.error(f"`{word}' blocks are not supported by pydrake", start, UnsupportedSyntax)
         if kw == "KW_FOR":
@@ -869,10 +898,13 @@ class Lexer:
             if m and (state != ARG or src[start + 2 : start + 3] != " "):
                 self.lex_heredoc_start(m)
                 return
-        if c == "?" and state in (BEG, MID) and c2 and c2 not in " \t\n" and not IDENT_RE.match(src, start + 2):
-            # Character literal `?a`.
-            self.pos = start + 2
-            self.emit("STRING", c2, start, END)
+        if c == "?" and state in (BEG, MID, ARG) and char_literal_at(src, start):
+            # Character literal `?a`, `?\n`: after an operand `?` is the ternary operator instead.
+            if c2 == "\\":
+                value, self.pos = self.read_escape(start + 1)
+            else:
+                value, self.pos = c2, start + 2
+            self.emit("STRING", value, start, END)
             return
         if c == ":" and c2 != ":" and state != DOT:
             if c2 == '"' or c2 == "'":
@@ -1015,6 +1047,10 @@ class Lexer:
                 and self.paren_def_params[-1] == new_depth + 1
             ):
                 self.paren_def_params.pop()
+                if kind == PAREN_CALL:
+                    # `def f(a) a * 2 end`: the body may start on the same line, as after a newline.
+                    self.emit(ttype, op, start, BEG)
+                    return
             self.emit(ttype, op, start, END)
         elif ttype == "PIPE" and self.param_mode is not None and self.param_mode == depth:
             self.param_mode = None
@@ -1392,6 +1428,20 @@ class Lexer:
                 self.newline_at(k)
         self.pos = end
         self.heredocs = []
+
+
+def char_literal_at(src: str, p: int) -> bool:
+    """Whether the ``?`` at ``p`` starts a character literal where an operand may begin (MRI's rule).
+
+    Not before white space, nor before a letter that an identifier continues (``?ab`` is ``? ab``).
+    """
+    c2 = src[p + 1 : p + 2]
+    if not c2 or c2 in " \t\n\r\f\v":
+        return False
+    if c2.isascii() and (c2.isalnum() or c2 == "_"):
+        c3 = src[p + 2 : p + 3]
+        return not (c3 and (c3.isalnum() or c3 == "_" or ord(c3) >= 0x80))
+    return True
 
 
 def _dedent(lines: list[str]) -> list[str]:
