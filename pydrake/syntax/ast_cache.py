@@ -172,16 +172,38 @@ def encode(value: Any) -> Any:
 
 def decode(value: Any) -> Any:
     """The AST value of a marshal form made by ``encode``."""
-    classes = _classes()
-
-    def node(v: list[Any]) -> Any:
-        return classes[v[0]](*[(node(x) if type(x) is list else tup(x) if type(x) is tuple else x) for x in v[1:]])
-
-    def tup(v: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple([(node(x) if type(x) is list else tup(x) if type(x) is tuple else x) for x in v])
-
+    decoders, tup = _decoders()
     kind = type(value)
-    return node(value) if kind is list else tup(value) if kind is tuple else value
+    return decoders[value[0]](value) if kind is list else tup(value) if kind is tuple else value
+
+
+_DECODERS: tuple[list[Any], Any] | None = None
+
+
+def _decoders() -> tuple[list[Any], Any]:
+    """One generated function per node class that rebuilds a node from its marshal form.
+
+    Each reads its fields by position and decodes only values that are lists (nodes) or tuples,
+    so rebuilding costs one call per node; ``line`` and ``col`` are always plain integers."""
+    global _DECODERS
+    if _DECODERS is None:
+        classes = _classes()
+        field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
+        source = []
+        for n, cls in enumerate(classes):
+            fields = cls._fields
+            parts = [f"v[{i + 1}]" if name in ("line", "col") else field.format(i=i + 1) for i, name in enumerate(fields)]
+            source.append(f"def _d{n}(v):\n    return _C{n}({', '.join(parts)})")
+        source.append(
+            "def _T(v):\n"
+            "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
+        )
+        scope: dict[str, Any] = {f"_C{n}": cls for n, cls in enumerate(classes)}
+        exec("\n".join(source), scope)  # noqa: S102 - generated from the node classes' field names
+        decoders = [scope[f"_d{n}"] for n in range(len(classes))]
+        scope["_D"] = decoders
+        _DECODERS = (decoders, scope["_T"])
+    return _DECODERS
 
 
 def _prune(where: str) -> None:
