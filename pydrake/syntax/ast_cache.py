@@ -124,7 +124,7 @@ def store(name: str, program: Any) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, os.path.join(where, name))
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError, KeyError, RecursionError):
         try:
             os.unlink(tmp)
         except OSError:
@@ -152,22 +152,40 @@ _NUMBERS: dict[type, int] = {}
 
 def encode(value: Any) -> Any:
     """The marshal form of an AST value."""
-    _classes()
-    numbers = _NUMBERS
-    scalars = (str, int, float, bool, type(None))
+    encoders, tup = _encoders()
+    kind = type(value)
+    if kind is tuple:
+        return tup(value)
+    encoder = encoders.get(kind)
+    if encoder is not None:
+        return encoder(value)
+    if kind in (str, int, float, bool, type(None)):
+        return value
+    raise ValueError(f"not an AST value: {kind.__name__}")
 
-    def enc(v: Any) -> Any:
-        kind = type(v)
-        if kind is tuple:
-            return tuple([enc(x) for x in v])
-        if kind in scalars:
-            return v
-        number = numbers.get(kind)
-        if number is None:
-            raise ValueError(f"not an AST value: {kind.__name__}")
-        return [number, *[enc(getattr(v, f)) for f in kind._fields]]
 
-    return enc(value)
+_ENCODERS: tuple[dict[type, Any], Any] | None = None
+
+
+def _encoders() -> tuple[dict[type, Any], Any]:
+    """One generated function per node class that writes a node's marshal form (``decode``'s inverse)."""
+    global _ENCODERS
+    if _ENCODERS is None:
+        classes = _classes()
+        field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
+        source = []
+        for n, cls in enumerate(classes):
+            parts = [f"v.{f}" if f in ("line", "col") else field.format(name=f) for f in cls._fields]
+            source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
+        source.append(
+            "def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])"
+        )
+        scope: dict[str, Any] = {"_S": frozenset({str, int, float, bool, type(None)})}
+        exec("\n".join(source), scope)  # noqa: S102 - generated from the node classes' field names
+        encoders = {cls: scope[f"_e{n}"] for n, cls in enumerate(classes)}
+        scope["_E"] = encoders
+        _ENCODERS = (encoders, scope["_T"])
+    return _ENCODERS
 
 
 def decode(value: Any) -> Any:
