@@ -23,7 +23,8 @@ def pydrake(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def sample(tmp_path):
     def copy(name: str) -> Path:
         dest = tmp_path / name
-        shutil.copytree(SAMPLES / name, dest)
+        # A build the README's first command ran in the checkout leaves outputs: copy the sources only.
+        shutil.copytree(SAMPLES / name, dest, ignore=shutil.ignore_patterns("obj", "bin", "out", "build"))
         return dest
 
     return copy
