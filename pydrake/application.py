@@ -450,6 +450,8 @@ class Application:
             self.budget.try_acquire()
 
     def display_tasks(self) -> None:
+        if listing.ruby_listing(self.rt, self.app):  # the Rakefile replaced Rake's listing method
+            return
         opts = self.options
         pattern = None
         if opts.show_task_pattern:

@@ -87,6 +87,11 @@ def run(argv: list[str]) -> int:
     if options.version:
         _write(version_line() + "\n", "stdout")
         return 0
+    if options.completion:  # the script needs no Rakefile: answered before the application loads
+        from pydrake.report.completion import completion_script
+
+        _write(completion_script(options.completion), "stdout")
+        return 0
     from pydrake import application  # imported here so that -V and -h stay fast
 
     return application.run(options)

@@ -87,6 +87,16 @@ def prereq_lines(app_name: str, tasks: Iterable[Any]) -> list[str]:
     return out
 
 
+def ruby_listing(rt: Any, app: Any) -> bool:
+    """Run ``Rake.application.display_tasks_and_comments`` if the Rakefile defined it (rake lists through it); whether it ran."""
+    from pydrake.runtime.tables import UserMethod
+
+    if type(rt.find_method(app, "display_tasks_and_comments")) is not UserMethod:
+        return False
+    rt.call(app, "display_tasks_and_comments")
+    return True
+
+
 def stdout_is_tty() -> bool:
     """Whether standard output is a terminal."""
     try:

@@ -13,7 +13,7 @@ import os
 import re
 from typing import Any
 
-README_POINTER = "see 'The Ruby pydrake reads' in pydrake's README"
+from pydrake.syntax.errors import README_POINTER  # one wording for every such message
 
 _LOAD_ERROR = re.compile(r"cannot load such file -- (\S+)")
 _REGEX_FEATURE = "unsupported Ruby regex feature: "  # pydrake.runtime.rubyregex.UnsupportedRegex

@@ -442,8 +442,8 @@ class Evaluator(EvaluatorHost):
         return v
 
     def assign_const(self, mod: RModule, name: str, value: Any, fr: Frame) -> None:
-        """``Name = value`` in ``mod``, warning when it was already set."""
-        if self.has_own_const(mod, name):
+        """``Name = value`` in ``mod``, warning when it was already set (unless ``$VERBOSE`` is nil)."""
+        if self.has_own_const(mod, name) and self.get_global("$VERBOSE") is not None:
             prefix = "" if mod is OBJECT else f"{self.module_name(mod)}::"
             out = self.stderr
             out.write(f"{fr.file}:{fr.line}: warning: already initialized constant {prefix}{name}\n")

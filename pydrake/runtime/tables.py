@@ -13,13 +13,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydrake.runtime.classes import CLASS, MODULE, OBJECT, class_of
-from pydrake.runtime.objects import RClass, RModule, RObject
+from pydrake.runtime.classes import CLASS, MODULE, OBJECT, class_of, register_type
+from pydrake.runtime.objects import (
+    RClass,
+    RHash,
+    RMatch,
+    RMethodObj,
+    RModule,
+    RObject,
+    RProc,
+    RRange,
+    RRegexp,
+    RString,
+    Symbol,
+)
 
 # A method-table entry hiding every inherited method of that name (``undef_method``).
 UNDEF: Any = object()
 # Cache sentinel: lookup not done yet (None caches "no such method").
 _UNKNOWN: Any = object()
+# Values the runtime recognises by their exact Python type: they cannot take a singleton class.
+_FIXED_TYPES = (type(None), bool, int, float, Symbol, RString, list, RHash, RRange, RRegexp, RMatch, RProc, RMethodObj)
 
 
 class UserModule(RModule):
@@ -394,12 +408,33 @@ class ModuleTables:
         if isinstance(obj, RModule):
             return self.meta_of(obj)
         if type(obj) is not RObject:
-            raise TypeError("can't define singleton")
+            return self._native_singleton_class(obj)
         cls = obj.cls
         if type(cls) is SingletonClass and cls.attached is obj:
             return cls
         sc = SingletonClass(obj, cls)
         obj.cls = sc
+        return sc
+
+    def _native_singleton_class(self, obj: Any) -> RClass:
+        """The singleton class of a Python-backed object (``Rake.application``, a task, a FileList).
+
+        The object moves to a Python subclass of its own type that ``class_of`` maps to the
+        singleton class, so method lookup needs no per-call check.
+        """
+        cls = class_of(obj)
+        if type(cls) is SingletonClass and cls.attached is obj:
+            return cls
+        if isinstance(obj, _FIXED_TYPES):
+            raise TypeError("can't define singleton")
+        base = type(obj)
+        sub = type(base.__name__, (base,), {"__slots__": (), "__module__": base.__module__})
+        try:
+            obj.__class__ = sub
+        except TypeError:
+            raise TypeError("can't define singleton") from None
+        sc = SingletonClass(obj, cls)
+        register_type(sub, sc)
         return sc
 
     def meta_of(self, mod: RModule) -> MetaClass:

@@ -133,7 +133,7 @@ def store(name: str, program: Any) -> None:
     _prune(where)
 
 
-def _classes() -> list[type]:
+def _classes() -> list[Any]:
     from pydrake.syntax import ast
 
     global _CLASSES, _NUMBERS
@@ -146,7 +146,7 @@ def _classes() -> list[type]:
     return _CLASSES
 
 
-_CLASSES: list[type] = []
+_CLASSES: list[Any] = []
 _NUMBERS: dict[type, int] = {}
 
 

@@ -598,7 +598,7 @@ class Builder:
         name = str(c[0].value)
         if name in UNSUPPORTED_CONSTANTS:
             raise UnsupportedSyntax(
-                f"pydrake does not support `{name}` (see the README's list of supported Ruby)", self.file, line, col
+                f"`{name}` is Ruby that pydrake does not provide", self.file, line, col
             )
         return ast.Const(line, col, None, name, False)
 
@@ -821,7 +821,10 @@ class Builder:
             elif item[0] == "rest":
                 targets.append(ast.Splat(line, col, ast.LVar(line, col, item[1]) if item[1] != "*" else None))
             else:
-                raise self.error("unsupported parameter inside a destructuring group", c[0])
+                line, col = _pos(c[0])
+                raise UnsupportedSyntax(
+                    "this parameter inside a destructuring group is Ruby that pydrake does not provide", self.file, line, col
+                )
         return ("req", ast.MultiTarget(line, col, tuple(targets)))
 
     def block_param_list(self, c: list[Any]) -> list[Any]:

@@ -35,5 +35,13 @@ class RubySyntaxError(Exception):
         return self.ruby_message()
 
 
+# Where a user reads what pydrake supports: every "Ruby that pydrake does not provide" message ends with it.
+README_POINTER = "see 'The Ruby pydrake reads' in pydrake's README"
+
+
 class UnsupportedSyntax(RubySyntaxError):
-    """Valid Ruby that pydrake deliberately does not support; names the construct."""
+    """Valid Ruby that pydrake deliberately does not support: the message names the construct and
+    ends with the pointer to the README's list of the Ruby pydrake reads."""
+
+    def __init__(self, message: str, file: str, line: int, col: int, source_line: str = "") -> None:
+        super().__init__(f"{message} ({README_POINTER})", file, line, col, source_line)

@@ -516,7 +516,7 @@ class Lexer:
         text = m.group().replace("_", "")
         self.pos = m.end()
         if self.src[self.pos : self.pos + 1] in ("r", "i") and not self.src[self.pos + 1 : self.pos + 2].isalnum():
-            raise self.error("rational and imaginary literals are not supported", start, UnsupportedSyntax)
+            raise self.error("rational and imaginary literals (`3r`, `2i`) are Ruby that pydrake does not provide", start, UnsupportedSyntax)
         if text[:2] in ("0x", "0X"):
             value: int | float = int(text[2:], 16)
         elif text[:2] in ("0b", "0B"):
@@ -598,7 +598,7 @@ class Lexer:
             return
         if self.last_type == "ASSOC" and self.in_rescue and self.rescue_clause_open():
             self.scope.names.add(word)
-        if self.scope.has(word) and not word.endswith(("?", "!")):
+        if self.scope.has(word):  # never a `name?`/`name!`: a local's name does not absorb the mark
             if nxt not in _CALL_AFTER_LOCAL:
                 self.emit("LVAR", word, start, END)
                 return
@@ -786,7 +786,7 @@ class Lexer:
         elif kw in ("KW_THEN", "KW_ELSE", "KW_ELSIF", "KW_ENSURE", "KW_WHEN"):
             self.end_statement()  # `if x.include? "b" then`: a clause keyword ends a command as a newline does
         elif kw in ("KW_BEGIN_UP", "KW_END_UP"):
-            raise self.error(f"`{word}' blocks are not supported by pydrake", start, UnsupportedSyntax)
+            raise self.error(f"`{word}` blocks are Ruby that pydrake does not provide", start, UnsupportedSyntax)
         if kw == "KW_FOR":
             # `for a, b in list`: the loop variables are locals.
             m = FOR_VARS_RE.match(
@@ -907,7 +907,7 @@ class Lexer:
             self.emit("STRING", value, start, END)
             return
         if c == ":" and c2 != ":" and state != DOT:
-            if c2 == '"' or c2 == "'":
+            if (c2 == '"' or c2 == "'") and state != END:  # after an operand: `c ?"a":"b"`
                 self.lex_string(start + 2, c2, "", interp=c2 == '"', kind="DSYM")
                 return
             m = SYMBOL_RE.match(src, start)
@@ -1215,7 +1215,9 @@ class Lexer:
             self.newline_at(p + 1)
             return "", p + 2
         if c == "c" or c == "C" or c == "M":
-            raise self.error("control and meta escapes are not supported", p, UnsupportedSyntax)
+            raise self.error(
+                "control and meta escapes (`\\C-x`, `\\M-x`, `\\cx`) are Ruby that pydrake does not provide", p, UnsupportedSyntax
+            )
         return c, p + 2
 
     def lex_string(

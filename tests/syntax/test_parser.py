@@ -168,5 +168,126 @@ def test_syntax_errors_carry_a_location(src, line, col):
 def test_unsupported_facility_is_named_at_parse_time():
     with pytest.raises(RubySyntaxError) as err:
         parse("task :a do\n  ObjectSpace.each_object(Class) { }\nend\n", "Rakefile")
-    assert "pydrake does not support `ObjectSpace`" in err.value.message
+    assert "`ObjectSpace` is Ruby that pydrake does not provide (see 'The Ruby pydrake reads' in pydrake's README)" in err.value.message
     assert (err.value.line, err.value.col) == (2, 3)
+
+
+# ------------------------------------------------------------------ forms found in real Rakefiles
+
+
+@pytest.mark.parametrize(
+    ("src", "name", "arg"),
+    [
+        ("require'fileutils'", "require", ast.StrLit(1, 8, "fileutils")),
+        ('puts"x"', "puts", ast.StrLit(1, 5, "x")),
+        ("puts`ls`", "puts", ast.XStr(1, 5, ("ls",))),
+        ('a = 1; a"x"', "a", ast.StrLit(1, 9, "x")),
+    ],
+)
+def test_name_directly_followed_by_a_string_is_a_command_call(src, name, arg):
+    node = parse(src, "R").body[-1]
+    assert isinstance(node, ast.Call) and node.recv is None and node.name == name
+    assert node.args == (arg,)
+
+
+def test_method_name_after_a_dot_directly_followed_by_a_string_takes_it_as_argument():
+    node = one('"abc".include?"b"')
+    assert node.name == "include?" and node.args == (ast.StrLit(1, 15, "b"),)
+
+
+def test_adjacent_strings_still_concatenate():
+    node = one('p "a""b"')
+    assert node.args == (ast.StrLit(1, 3, "ab"),)
+
+
+@pytest.mark.parametrize(
+    ("src", "call"),
+    [("a, b, c = f 1", "f"), ('MAJOR, *OTHER = "1.2.3".split "."', "split")],
+)
+def test_multiple_assignment_from_a_command_call(src, call):
+    node = one(src)
+    assert isinstance(node, ast.MultiAssign)
+    assert isinstance(node.value, ast.Call) and node.value.name == call and len(node.value.args) == 1
+
+
+@pytest.mark.parametrize(
+    ("src", "value"),
+    [("p ?\\\\", "\\"), ("p ?/", "/"), ("p ?\\0", "\0"), ("p ?a", "a"), ("p ?\\n", "\n"), ("p ?\\s", " ")],
+)
+def test_character_literals(src, value):
+    node = one(src)
+    assert node.name == "p" and node.args == (ast.StrLit(1, 3, value),)
+
+
+def test_octal_escape_starting_with_zero():
+    assert one('p "\\012"').args == (ast.StrLit(1, 3, "\n"),)
+
+
+@pytest.mark.parametrize(
+    ("src", "then"),
+    [
+        ("x = true\nx ?1 : 2", ast.IntLit(2, 4, 1)),
+        ("x = true\na = 5\nx ?a : 2", ast.LVar(3, 4, "a")),
+        ('x = true\nx ?"a":"b"', ast.StrLit(2, 4, "a")),
+        ("true ? ?a : ?b", ast.StrLit(1, 8, "a")),
+    ],
+)
+def test_question_mark_after_an_operand_is_the_ternary_operator(src, then):
+    node = parse(src, "R").body[-1]
+    assert isinstance(node, ast.If) and node.then == (then,)
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        'if "abc".include? "b" then\n  puts 1\nend',
+        'unless "abc".include? "z" then\n  puts 1\nend',
+        'if false then 2 elsif "abc".include? "b" then\n  puts 1\nend',
+    ],
+)
+def test_command_call_condition_followed_by_then(src):
+    node = one(src)
+    branch = node if isinstance(node.cond, ast.Call) else node.else_[0]
+    assert branch.cond.name == "include?" and len(branch.cond.args) == 1
+    body = branch.then or branch.else_
+    assert body[0].name == "puts" and body[0].args == (ast.IntLit(body[0].line, 8, 1),)
+
+
+def test_command_in_when_clause_body_after_then():
+    node = one("case 1 when 1 then puts 5 end")
+    (when,) = node.whens
+    assert when.body[0].name == "puts" and when.body[0].args == (ast.IntLit(1, 25, 5),)
+
+
+def test_local_variable_name_with_parentheses_is_a_method_call():
+    body = parse("f = 1\np f(2)\n", "R").body
+    (arg,) = body[1].args
+    assert isinstance(arg, ast.Call) and arg.name == "f" and arg.args == (ast.IntLit(2, 5, 2),)
+
+
+def test_one_line_defs():
+    node = one("def f(a) a * 2 end")
+    assert node.params.required == ("a",)
+    (expr,) = node.body.body if isinstance(node.body, ast.Begin) else node.body
+    assert isinstance(expr, ast.BinOp) and expr.lhs == ast.LVar(1, 10, "a")
+    node = one("def needed?() super or x? end")
+    (expr,) = node.body.body if isinstance(node.body, ast.Begin) else node.body
+    assert isinstance(expr, ast.Or) and isinstance(expr.lhs, ast.Super) and expr.rhs.name == "x?"
+    node = one("def f(a) puts a end")
+    (expr,) = node.body.body if isinstance(node.body, ast.Begin) else node.body
+    assert expr.name == "puts" and expr.args == (ast.LVar(1, 15, "a"),)
+
+
+def test_rescue_clause_ended_by_a_newline_declares_no_later_locals():
+    # `rescue` then a newline: a later `=> name` is a hash value, not the rescue's variable.
+    body = parse("begin\nrescue\n  y = 2\nend\nx = { :a => foo { 1 } }\n", "R").body
+    ((_, value),) = body[1].value.pairs
+    assert isinstance(value, ast.Call) and value.name == "foo" and isinstance(value.block, ast.Block)
+
+
+@pytest.mark.parametrize(("src", "outer", "inner"), [('p(String.new "x")', "p", "new"), ("JSON.parse(File.read 'a')", "parse", "read")])
+def test_command_call_as_the_only_argument_in_parentheses(src, outer, inner):
+    node = one(src)
+    assert node.name == outer
+    (arg,) = node.args
+    assert arg.name == inner and len(arg.args) == 1 and isinstance(arg.args[0], ast.StrLit)
