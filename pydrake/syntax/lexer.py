@@ -274,6 +274,8 @@ ESCAPES = {
 CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 OPERATOR_METHOD_RE = re.compile(r"\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|<<|>>|<=|>=|[-+*/%<>!~^&|]")
+# After a single space, these need the general white-space rule (more blanks, a line continuation).
+_BLANK_AFTER_SPACE = frozenset(" \t\r\f\\")
 # Patterns the lexer's methods match with, compiled once.
 REGEX_OPTIONS_RE = re.compile(r"[a-z]*")
 INTERP_VAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*")
@@ -404,39 +406,43 @@ class Lexer:
     def lex_one(self) -> None:
         """Lex one token (or skip white space, a comment or a newline)."""
         src = self.src
-        c = src[self.pos]
-        if c in " \t\r\f" or (c == "\\" and src.startswith("\n", self.pos + 1)) or src.startswith("\\\r\n", self.pos):
-            m = SPACE_RE.match(src, self.pos)
+        pos = self.pos
+        c = src[pos]
+        # The most frequent cases first: blanks, names, newlines.
+        if c == " " and src[pos + 1 : pos + 2] not in _BLANK_AFTER_SPACE:  # one space between tokens
+            self.pos = pos + 1
+            self.space_before = True
+            return
+        if c in " \t\r\f" or (c == "\\" and (src.startswith("\n", pos + 1) or src.startswith("\r\n", pos + 1))):
+            m = SPACE_RE.match(src, pos)
             assert m is not None
             if "\n" in m.group():
                 self.newline_at(m.end() - 1)
             self.pos = m.end()
             self.space_before = True
             return
+        if c.isalpha() or c == "_" or ord(c) >= 0x80:
+            if c == "_" and pos == self.line_start and src.startswith("__END__", pos) and src[pos + 7 : pos + 8] in ("\n", ""):
+                self.pos = len(src)
+                return
+            space_before = self.space_before
+            self.space_before = False
+            self.lex_word(space_before)
+            return
         if c == "\n":
             self.lex_newline()
             return
         if c == "#":
-            end = src.find("\n", self.pos)
+            end = src.find("\n", pos)
             self.pos = end if end >= 0 else len(src)
             return
-        if c == "=" and self.pos == self.line_start and src.startswith("=begin", self.pos):
+        if c == "=" and pos == self.line_start and src.startswith("=begin", pos):
             self.skip_embedded_doc()
-            return
-        if (
-            c == "_"
-            and self.pos == self.line_start
-            and src.startswith("__END__", self.pos)
-            and src[self.pos + 7 : self.pos + 8] in ("\n", "")
-        ):
-            self.pos = len(src)
             return
         space_before = self.space_before
         self.space_before = False
         if c.isdigit():
-            self.lex_number(self.pos, negative=False)
-        elif c.isalpha() or c == "_" or ord(c) >= 0x80:
-            self.lex_word(space_before)
+            self.lex_number(pos, negative=False)
         elif c == '"':
             self.lex_string(self.pos + 1, '"', "", interp=True, kind="DSTR")
         elif c == "'":
