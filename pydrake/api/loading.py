@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +22,6 @@ from pydrake.syntax.errors import RubySyntaxError
 PROCESS_LOCK = threading.RLock()
 
 _BACKTRACE_LINE = re.compile(r"^(.*?):(\d+)(?::in |$)")
-
-
-@contextmanager
-def in_directory(path: str | os.PathLike[str]) -> Iterator[None]:
-    """Work in ``path`` (tasks name files relative to the project), then go back."""
-    previous = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
 
 
 def find_rakefiles(path: str | os.PathLike[str], rakefiles: Sequence[str | os.PathLike[str]] | None) -> tuple[Path, list[Path]]:
@@ -65,7 +54,7 @@ def api_options(rakefile: str) -> Options:
 def load_application(directory: Path, files: list[Path], capture: TaskCapture) -> Application:
     """Load the files into a new Application (the first as the Rakefile, the others as its imports),
     with the load's output going to ``capture``; RakefileError when that fails."""
-    with in_directory(directory):
+    with chdir(directory):
         application = Application(api_options(os.path.relpath(files[0], directory)))
         application.app.manager.record_task_metadata = True  # descriptions and locations, as -T/-W record them
         rt: Any = application.rt

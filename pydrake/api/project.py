@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import chdir
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, overload
@@ -12,7 +13,7 @@ from typing import Any, TypeVar, overload
 from pydrake.api.capture import TaskCapture
 from pydrake.api.errors import PydrakeError, TaskDefinitionError
 from pydrake.api.info import TaskInfo, describe
-from pydrake.api.loading import PROCESS_LOCK, close_application, find_rakefiles, in_directory, load_application
+from pydrake.api.loading import PROCESS_LOCK, close_application, find_rakefiles, load_application
 from pydrake.api.python_tasks import TASK_ATTRIBUTE, define_python_task
 from pydrake.api.results import RunResult
 from pydrake.api.runs import RunSettings, not_found, run
@@ -164,7 +165,7 @@ class Project:
                 raise PydrakeError("a run of this project is already in progress")
             self._running = True
             try:
-                with in_directory(self.directory):
+                with chdir(self.directory):  # tasks name files relative to the project
                     return run(self._application, names, settings)
             finally:
                 self._running = False
@@ -176,7 +177,7 @@ class Project:
         if self._closed:
             return
         self._closed = True
-        with PROCESS_LOCK, in_directory(self.directory):
+        with PROCESS_LOCK, chdir(self.directory):
             close_application(self._application)
 
     def __enter__(self) -> Project:

@@ -141,6 +141,8 @@ _TYPE_CLASS: dict[type, RClass] = {
     RProc: PROC,
     RMethodObj: METHOD,
 }
+# The value types above (not those register_type adds): they cannot take a singleton class.
+FIXED_TYPES = tuple(_TYPE_CLASS)
 
 
 def register_type(pytype: type, cls: RClass) -> None:

@@ -13,27 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydrake.runtime.classes import CLASS, MODULE, OBJECT, class_of, register_type
-from pydrake.runtime.objects import (
-    RClass,
-    RHash,
-    RMatch,
-    RMethodObj,
-    RModule,
-    RObject,
-    RProc,
-    RRange,
-    RRegexp,
-    RString,
-    Symbol,
-)
+from pydrake.runtime.classes import CLASS, FIXED_TYPES, MODULE, OBJECT, class_of, register_type
+from pydrake.runtime.objects import RClass, RModule, RObject
 
 # A method-table entry hiding every inherited method of that name (``undef_method``).
 UNDEF: Any = object()
 # Cache sentinel: lookup not done yet (None caches "no such method").
 _UNKNOWN: Any = object()
-# Values the runtime recognises by their exact Python type: they cannot take a singleton class.
-_FIXED_TYPES = (type(None), bool, int, float, Symbol, RString, list, RHash, RRange, RRegexp, RMatch, RProc, RMethodObj)
 
 
 class UserModule(RModule):
@@ -425,7 +411,7 @@ class ModuleTables:
         cls = class_of(obj)
         if type(cls) is SingletonClass and cls.attached is obj:
             return cls
-        if isinstance(obj, _FIXED_TYPES):
+        if isinstance(obj, FIXED_TYPES):
             raise TypeError("can't define singleton")
         base = type(obj)
         sub = type(base.__name__, (base,), {"__slots__": (), "__module__": base.__module__})

@@ -68,17 +68,22 @@ class Result:
     stderr: str
 
 
+def set_environ(values: dict[str, str | None]) -> None:
+    """Set each environment variable to its value, or unset it where the value is None."""
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def invoke(*argv: str, env: dict[str, str] | None = None) -> Result:
     """Run ``cli.main(argv)`` in this process with captured streams and an adjusted environment."""
     changes: dict[str, str | None] = {"RAKEOPT": None, "POSIXLY_CORRECT": None, **(env or {})}
     saved = {name: os.environ.get(name) for name in changes}
     out, err = io.StringIO(), io.StringIO()
     try:
-        for name, value in changes.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        set_environ(changes)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 cli.main(list(argv))
@@ -86,11 +91,7 @@ def invoke(*argv: str, env: dict[str, str] | None = None) -> Result:
             except SystemExit as exit_:
                 code = exit_.code if isinstance(exit_.code, int) else 1
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        set_environ(saved)
     return Result(code, out.getvalue(), err.getvalue())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from contextlib import contextmanager, redirect_stdout
+from contextlib import chdir, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +13,6 @@ from pydrake.application import Application
 from pydrake.lint import LintResult, lint
 from pydrake.lint.graph import LintGraph, build_graph
 from pydrake.options import parse_args
-
-
-@contextmanager
-def inside(folder: Path):
-    """Run with ``folder`` as the current directory."""
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(old)
 
 
 def write_project(folder: Path, rakefile: str, files: dict[str, str] | None = None) -> Path:
@@ -47,14 +36,14 @@ def loaded(folder: Path) -> Application:
 
 def lint_folder(folder: Path, names: list[str] | None = None) -> LintResult:
     """Lint the folder's Rakefile in-process."""
-    with inside(folder):
+    with chdir(folder):
         app = loaded(folder)
         return lint(app.rt, app.app.manager, names)
 
 
 def graph_of(folder: Path) -> LintGraph:
     """The lint graph of every task of the folder's Rakefile."""
-    with inside(folder):
+    with chdir(folder):
         app = loaded(folder)
         return build_graph(app.rt, app.app.manager, None, os.getcwd())
 
@@ -65,7 +54,7 @@ def run_cli(folder: Path, *args: str) -> tuple[int, str, str]:
 
     out, err = io.StringIO(), io.StringIO()
     saved_err = sys.stderr
-    with inside(folder), redirect_stdout(out):
+    with chdir(folder), redirect_stdout(out):
         sys.stderr = err
         try:
             status = run(list(args))

@@ -36,13 +36,81 @@ def test_missing_file_runs() -> None:
     assert explain(mgr.define_task(FileTask, "out.o")) == "runs: file does not exist"
 
 
-def test_newer_prerequisite_is_named_with_the_difference() -> None:
-    mgr, fs = setup()
-    fs.touch("out.o", 10 * SECOND)
-    fs.touch("src.c", 13 * SECOND + 200_000_000)
-    out = mgr.define_task(FileTask, "out.o", ["src.c"])
-    mgr.define_task(FileTask, "src.c")
-    assert explain(out) == "runs: older than src.c by 3.2 s"
+def explain_out(times: dict[str, int | None], prerequisites: dict[str, type[Task]], build_all: bool = False) -> str:
+    """explain() for the file task ``out`` with these prerequisites (name: class), files touched at ``times``."""
+    mgr, fs = setup(build_all)
+    for name, mtime_ns in times.items():
+        fs.touch(name, mtime_ns)
+    out = mgr.define_task(FileTask, "out", list(prerequisites))
+    for name, kind in prerequisites.items():
+        mgr.define_task(kind, name)
+    return explain(out)
+
+
+@pytest.mark.parametrize(
+    ("times", "prerequisites", "build_all", "reason"),
+    [
+        pytest.param(
+            {"out": 10 * SECOND, "src.c": 13 * SECOND + 200_000_000},
+            {"src.c": FileTask},
+            False,
+            "runs: older than src.c by 3.2 s",
+            id="a newer prerequisite is named with the difference",
+        ),
+        pytest.param(
+            {"out": None},
+            {"setup": Task},
+            False,
+            "runs: prerequisite task setup ran (a task that is not a file is newer than any file)",
+            id="a plain task prerequisite makes a file run",
+        ),
+        pytest.param(
+            {"out": None},
+            {"gen.h": FileTask},
+            False,
+            "runs: prerequisite gen.h does not exist",
+            id="a missing prerequisite file makes a file run",
+        ),
+        pytest.param(
+            {"src.c": 1 * SECOND, "out": 2 * SECOND},
+            {"src.c": FileTask},
+            True,
+            "runs: --build-all (-B) rebuilds every file task",
+            id="build-all runs an up-to-date file",
+        ),
+        pytest.param(
+            {"out": 1 * SECOND, "src.c": 2 * SECOND},
+            {"src.c": FileTask},
+            True,
+            "runs: older than src.c by 1.0 s",
+            id="build-all still reports a really newer prerequisite",
+        ),
+        pytest.param(
+            {"a.c": 1 * SECOND, "b.c": 4 * SECOND, "out": 6 * SECOND + 500_000_000},
+            {"a.c": FileTask, "b.c": FileTask},
+            False,
+            "up to date: newer than its newest prerequisite b.c by 2.5 s",
+            id="up to date names the newest prerequisite",
+        ),
+        pytest.param(
+            {"in": 5 * SECOND, "out": 5 * SECOND},
+            {"in": FileTask},
+            False,
+            "up to date: as new as its newest prerequisite in",
+            id="equal times are up to date",
+        ),
+    ],
+)
+def test_a_file_with_prerequisites(
+    times: dict[str, int | None], prerequisites: dict[str, type[Task]], build_all: bool, reason: str
+) -> None:
+    assert explain_out(times, prerequisites, build_all) == reason
+
+
+def test_build_all_runs_an_existing_file_without_prerequisites() -> None:
+    mgr, fs = setup(build_all=True)
+    fs.touch("src.c", 1 * SECOND)
+    assert explain(mgr.define_task(FileTask, "src.c")) == "runs: --build-all (-B) rebuilds every file task"
 
 
 def test_a_newer_indirect_prerequisite_names_the_direct_one_it_comes_through() -> None:
@@ -56,67 +124,12 @@ def test_a_newer_indirect_prerequisite_names_the_direct_one_it_comes_through() -
     assert explain(final) == "runs: older than config.txt (through checked.txt) by 2.0 s"
 
 
-def test_a_plain_task_prerequisite_makes_a_file_run() -> None:
-    mgr, fs = setup()
-    fs.touch("stamp")
-    stamp = mgr.define_task(FileTask, "stamp", ["setup"])
-    mgr.define_task(Task, "setup")
-    assert explain(stamp) == "runs: prerequisite task setup ran (a task that is not a file is newer than any file)"
-
-
-def test_a_missing_prerequisite_file_makes_a_file_run() -> None:
-    mgr, fs = setup()
-    fs.touch("out")
-    out = mgr.define_task(FileTask, "out", ["gen.h"])
-    mgr.define_task(FileTask, "gen.h")
-    assert explain(out) == "runs: prerequisite gen.h does not exist"
-
-
-def test_build_all_runs_an_up_to_date_file() -> None:
-    mgr, fs = setup(build_all=True)
-    fs.touch("src.c", 1 * SECOND)
-    fs.touch("out.o", 2 * SECOND)
-    out = mgr.define_task(FileTask, "out.o", ["src.c"])
-    mgr.define_task(FileTask, "src.c")
-    assert explain(out) == "runs: --build-all (-B) rebuilds every file task"
-    assert explain(mgr.define_task(FileTask, "src.c")) == "runs: --build-all (-B) rebuilds every file task"
-
-
-def test_build_all_still_reports_a_really_newer_prerequisite() -> None:
-    mgr, fs = setup(build_all=True)
-    fs.touch("out.o", 1 * SECOND)
-    fs.touch("src.c", 2 * SECOND)
-    out = mgr.define_task(FileTask, "out.o", ["src.c"])
-    mgr.define_task(FileTask, "src.c")
-    assert explain(out) == "runs: older than src.c by 1.0 s"
-
-
 def test_directory_runs_while_missing_and_is_up_to_date_once_made() -> None:
     mgr, fs = setup()
     out = mgr.directory("out")
     assert explain(out) == "runs: directory does not exist"
     fs.mkdir("out")
     assert explain(out) == "up to date: directory exists"
-
-
-def test_up_to_date_names_the_newest_prerequisite() -> None:
-    mgr, fs = setup()
-    fs.touch("a.c", 1 * SECOND)
-    fs.touch("b.c", 4 * SECOND)
-    fs.touch("out", 6 * SECOND + 500_000_000)
-    out = mgr.define_task(FileTask, "out", ["a.c", "b.c"])
-    mgr.define_task(FileTask, "a.c")
-    mgr.define_task(FileTask, "b.c")
-    assert explain(out) == "up to date: newer than its newest prerequisite b.c by 2.5 s"
-
-
-def test_equal_times_are_up_to_date() -> None:
-    mgr, fs = setup()
-    fs.touch("in", 5 * SECOND)
-    fs.touch("out", 5 * SECOND)
-    out = mgr.define_task(FileTask, "out", ["in"])
-    mgr.define_task(FileTask, "in")
-    assert explain(out) == "up to date: as new as its newest prerequisite in"
 
 
 def test_up_to_date_without_prerequisites_or_with_directories_only() -> None:
@@ -131,11 +144,8 @@ def test_up_to_date_without_prerequisites_or_with_directories_only() -> None:
 
 
 def test_a_file_newer_than_now_is_up_to_date_against_a_plain_task() -> None:
-    mgr, fs = setup()
-    fs.touch("stamp", FUTURE)
-    stamp = mgr.define_task(FileTask, "stamp", ["setup"])
-    mgr.define_task(Task, "setup")
-    assert explain(stamp).startswith("up to date: newer than its newest prerequisite setup by ")
+    reason = explain_out({"out": FUTURE}, {"setup": Task})
+    assert reason.startswith("up to date: newer than its newest prerequisite setup by ")
 
 
 def test_a_task_class_with_its_own_needed_is_asked() -> None:

@@ -21,3 +21,9 @@ def pydrake(
     return subprocess.run(
         [sys.executable, "-m", "pydrake", *args], cwd=folder, env=run_env, capture_output=True, text=True, timeout=60
     )
+
+
+def outcome(folder: Path, rakefile: str, *args: str) -> tuple[int, str, str]:
+    """The exit status, stdout and stderr of ``pydrake(folder, rakefile, *args)``."""
+    result = pydrake(folder, rakefile, *args)
+    return result.returncode, result.stdout, result.stderr

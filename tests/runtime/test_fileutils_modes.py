@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.runtime.rakefile_support import pydrake
+from tests.runtime.rakefile_support import outcome, pydrake
 
 
 def test_including_verbose_in_a_class_and_at_the_top_lists_the_tasks(tmp_path: Path) -> None:
@@ -19,8 +19,7 @@ def test_including_verbose_in_a_class_and_at_the_top_lists_the_tasks(tmp_path: P
         "desc 'Build'\n"
         "task :build\n"
     )
-    result = pydrake(tmp_path, rakefile, "-T")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "pydrake build  # Build\n", "")
+    assert outcome(tmp_path, rakefile, "-T") == (0, "pydrake build  # Build\n", "")
 
 
 def test_verbose_echoes_and_acts_noop_modes_do_not_act(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.runtime.rakefile_support import pydrake
+from tests.runtime.rakefile_support import outcome
 from tests.runtime.test_interpreter_support import out
 
 
@@ -19,10 +19,8 @@ def test_a_top_level_mutex_guards_task_output(tmp_path: Path) -> None:
         "  thread_print 'built'\n"
         "end\n"
     )
-    listing = pydrake(tmp_path, rakefile, "-T")
-    assert (listing.returncode, listing.stdout, listing.stderr) == (0, "pydrake build  # Build\n", "")
-    run = pydrake(tmp_path, rakefile, "build")
-    assert (run.returncode, run.stdout, run.stderr) == (0, "built\n", "")
+    assert outcome(tmp_path, rakefile, "-T") == (0, "pydrake build  # Build\n", "")
+    assert outcome(tmp_path, rakefile, "build") == (0, "built\n", "")
 
 
 def test_lock_states_and_errors() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.runtime.rakefile_support import pydrake
+from tests.runtime.rakefile_support import outcome
 from tests.runtime.test_interpreter_support import out
 
 
@@ -64,8 +64,7 @@ def test_a_rakefile_requiring_open_uri_lists_its_tasks(tmp_path: Path, monkeypat
         "  fetch 'http://127.0.0.1:9/none'\n"
         "end\n"
     )
-    result = pydrake(tmp_path, rakefile, "-T")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "pydrake update  # Update the plugins\n", "")
+    assert outcome(tmp_path, rakefile, "-T") == (0, "pydrake update  # Update the plugins\n", "")
     (tmp_path / "local.txt").write_text("local\n")
     monkeypatch.chdir(tmp_path)
     assert out('require "open-uri"\np URI.open("local.txt") { |f| f.read }\n') == '"local\\n"\n'

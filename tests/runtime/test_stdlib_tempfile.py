@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.runtime.rakefile_support import pydrake
+from tests.runtime.rakefile_support import outcome
 from tests.runtime.test_interpreter_support import out
 
 
@@ -22,10 +22,8 @@ def test_a_rakefile_requiring_tempfile_lists_and_runs(tmp_path: Path) -> None:
         "  temp.unlink\n"
         "end\n"
     )
-    listing = pydrake(tmp_path, rakefile, "-T")
-    assert (listing.returncode, listing.stdout, listing.stderr) == (0, "pydrake scratch  # Write a scratch file\n", "")
-    run = pydrake(tmp_path, rakefile, "scratch")
-    assert (run.returncode, run.stdout, run.stderr) == (0, "draft\n", "")
+    assert outcome(tmp_path, rakefile, "-T") == (0, "pydrake scratch  # Write a scratch file\n", "")
+    assert outcome(tmp_path, rakefile, "scratch") == (0, "draft\n", "")
 
 
 def test_new_open_create_and_unlink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
