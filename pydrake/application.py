@@ -319,11 +319,14 @@ class Application:
             from pydrake.report.lint import run_lint
 
             raise Exit(run_lint(self.rt, self.app.manager, list(opts.top_level_tasks), sys.stdout))
-        if opts.show_tasks:
-            self.display_tasks()
-        elif opts.show_prereqs:
-            for line in listing.prereq_lines(APP_NAME, self.app.manager.tasks()):
-                sys.stdout.write(line + "\n")
+        if opts.show_tasks or opts.show_prereqs:
+            started = time.monotonic()
+            if opts.show_tasks:
+                self.display_tasks()
+            else:
+                for line in listing.prereq_lines(APP_NAME, self.app.manager.tasks()):
+                    sys.stdout.write(line + "\n")
+            self.job_stats(started)  # rake's run_with_threads wraps the listings too
         elif opts.lint_trace:
             self.run_lint_trace()
         elif self.jobs > 1 and not opts.dryrun:
@@ -478,6 +481,13 @@ class Application:
         status = self.exit_status(exc)
         if status is not None:
             return status
+        if isinstance(exc, RubyError) and "OptionParser" in self.rt.constants:
+            from pydrake.runtime.stdlib.optparse import is_invalid_option
+
+            if is_invalid_option(self.rt, exc.exc):  # rake's standard_exception_handling: the message alone
+                sys.stdout.flush()
+                sys.stderr.write(self.rt.to_s(self.rt.call(exc.exc, "message")) + "\n")
+                return 1
         if isinstance(exc, BrokenPipeError) or (isinstance(exc, RubyError) and self.rt.module_name(self.rt.real_class(exc.exc)) == "Errno::EPIPE"):
             # The reader went away (`pydrake -T | head`): stop quietly, as a shell pipeline expects.
             try:

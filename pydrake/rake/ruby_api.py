@@ -373,26 +373,42 @@ register_type(OptionsView, OPTIONS)
 
 @builtin(OPTIONS, "method_missing")
 def options_method_missing(rt: Any, recv: OptionsView, name: Any, *args: Any, block: RProc | None = None) -> Any:
-    """Read or set an option (``options.trace``, ``options.trace = true``)."""
+    """Read or set an option (``options.trace``, ``options.trace = true``) with rake's value types."""
+    from pydrake.rake.option_values import read_option, write_option
+
     key = name_of(rt, name)
     if key.endswith("=") and args:
-        setattr(recv.options, key[:-1], args[0])
-        return args[0]
-    key = {"thread_pool_size": "jobs"}.get(key, key)
-    value = getattr(recv.options, key, None)
-    if isinstance(value, str):
-        return RString(value)
-    if isinstance(value, list):
-        return _strs(value)
-    if not isinstance(value, bool | int | float) and value is not None:
-        return None
-    return value
+        return write_option(rt, recv.options, key[:-1], args[0])
+    return read_option(rt, recv.options, key)
 
 
 @builtin(OPTIONS, "respond_to_missing?")
 def options_respond_to_missing(rt: Any, recv: OptionsView, name: Any, *args: Any, block: RProc | None = None) -> bool:
-    """Every option name answers."""
-    return True
+    """The names rake's OpenStruct holds, and those the Rakefile set."""
+    from pydrake.rake.option_values import has_option
+
+    return has_option(recv.options, name_of(rt, name))
+
+
+@builtin(OPTIONS, "respond_to?")
+def options_respond_to(rt: Any, recv: OptionsView, name: Any, include_all: Any = False, block: RProc | None = None) -> bool:
+    """OpenStruct's answer: its methods, then its keys (``respond_to_missing?``)."""
+    key = name_of(rt, name)
+    return rt.respond_to(recv, key, bool(include_all)) or options_respond_to_missing(rt, recv, name)
+
+
+def _option_reader(key: str) -> Any:
+    def read(rt: Any, recv: OptionsView, block: RProc | None = None) -> Any:
+        from pydrake.rake.option_values import read_option
+
+        return read_option(rt, recv.options, key)
+
+    return read
+
+
+# Rake's DSL methods are private, so on rake's OpenStruct these names read a key like any other.
+for _name in ("verbose", "nowrite"):
+    builtin(OPTIONS, _name)(_option_reader(_name))
 
 
 def _app_attr(names: str, fn: Any) -> None:
@@ -487,6 +503,42 @@ def app_terminal_columns(rt: Any, recv: RakeApplication, block: RProc | None = N
         return int(os.environ.get("RAKE_COLUMNS", "0"))
     except ValueError:
         return 0
+
+
+@builtin(APPLICATION, "tty_output?")
+def app_tty_output(rt: Any, recv: RakeApplication, block: RProc | None = None) -> bool:
+    """Whether standard output is a terminal."""
+    import sys
+
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@builtin(APPLICATION, "truncate_output?")
+def app_truncate_output(rt: Any, recv: RakeApplication, block: RProc | None = None) -> bool:
+    """``-T`` cuts comments to the terminal: on a terminal, or when ``RAKE_COLUMNS`` is set."""
+    return app_tty_output(rt, recv) or app_terminal_columns(rt, recv) != 0
+
+
+@builtin(APPLICATION, "terminal_width")
+def app_terminal_width(rt: Any, recv: RakeApplication, block: RProc | None = None) -> int:
+    """``RAKE_COLUMNS``, else the terminal's width; 80 when below 10."""
+    import shutil
+
+    width = app_terminal_columns(rt, recv) or shutil.get_terminal_size((80, 24)).columns
+    return width if width >= 10 else 80
+
+
+@builtin(APPLICATION, "truncate")
+def app_truncate(rt: Any, recv: RakeApplication, text: Any, width: Any, block: RProc | None = None) -> RString:
+    """Rake's ``truncate(string, width)``: "" for nil, else cut to ``width`` ending in "..."."""
+    if text is None:
+        return RString("")
+    if len(text.s) <= width:
+        return text
+    return RString(text.s[: max(width - 3, 0)] + "...")
 
 
 # ------------------------------------------------------------ the Rake module

@@ -147,11 +147,12 @@ def gem_dir(name: str) -> str | None:
 
 def collapse_backtrace(lines: list[str], suppress: re.Pattern[str] | None = None) -> list[str]:
     """A short report's backtrace: without the lines ``suppress`` matches (``--suppress-backtrace``), else
-    without the task libraries' own frames, as Rake leaves out its own (the pattern replaces that rule)."""
+    without the task libraries' own frames and the standard library's Ruby parts (``<internal:name>``),
+    as Rake leaves out its own and Ruby's library frames (the pattern replaces that rule)."""
     if suppress is not None:
         return [line for line in lines if suppress.search(line) is None]
     prefix = str(LIB_DIR) + os.sep
-    return [line for line in lines if not line.startswith(prefix)]
+    return [line for line in lines if not line.startswith((prefix, "<internal:"))]
 
 
 def missing_program_warning(app_name: str, program: str, provider: str | None) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-# `c1` finishes only after `x` has (it waits for x's file), so the critical path is gen, c1, link, default
-# whatever the machine's speed.
+# `c1` finishes only after `x` has (it waits for x's file, then long enough for x's own finish to
+# be recorded), so the critical path is gen, c1, link, default whatever the machine's speed.
 RAKEFILE = """\
 task :gen
 task :x do
@@ -19,6 +19,7 @@ task :x do
 end
 task :c1 => :gen do
   3000.times { break if File.exist?("x.done"); sleep 0.01 }
+  sleep 0.2
 end
 task :link => [:c1, :x]
 task :default => :link
@@ -93,3 +94,13 @@ def test_no_statistics_after_a_failure(folder: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert "Job summary" not in result.stderr and result.stderr.startswith("pydrake aborted!\n")
+
+
+@pytest.mark.parametrize("listing", ["-T", "-P"])
+def test_listings_are_followed_by_the_statistics(folder: Path, listing: str) -> None:
+    # rake's run_with_threads wraps the listings as it wraps a build
+    result = pydrake(folder, listing, "-A", "--job-stats", "-j", "3")
+    assert result.returncode == 0, result.stderr
+    listed, stats = result.stdout.split("Maximum active threads")
+    assert listed.startswith("pydrake ") and "Job History" not in stats
+    assert "Maximum active threads" + stats == rake_lines(2, 0)

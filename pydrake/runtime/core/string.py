@@ -1807,6 +1807,40 @@ def str_encode(rt: Any, recv: RString, *args: Any, block: RProc | None = None) -
     return RString(recv.s)
 
 
+_NEW_KEYWORDS = ("encoding", "capacity")
+
+
+@builtin(STRING, "new", singleton=True)
+def str_new(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> RString:
+    """String.new(str = "", encoding: nil, capacity: nil): a new, unfrozen String holding a copy of ``str``."""
+    pos, opts = _kwargs(args)
+    _arity(rt, pos, 0, 1)
+    if opts is not None:
+        unknown = [k for k in opts if not (isinstance(k, Symbol) and k.name in _NEW_KEYWORDS)]
+        if unknown:
+            s = "s" if len(unknown) > 1 else ""
+            raise rt.error("ArgumentError", f"unknown keyword{s}: " + ", ".join(rt.inspect(k) for k in unknown))
+        encoding = opts.get(Symbol.of("encoding"))
+        if encoding is not None:
+            _check_encoding_name(rt, str_arg(rt, encoding))
+        capacity = opts.get(Symbol.of("capacity"))
+        if capacity is not None:
+            to_int(rt, capacity)
+    return RString(str_arg(rt, pos[0]) if pos else "")
+
+
+def _check_encoding_name(rt: Any, name: str) -> None:
+    """ArgumentError for a name that is no encoding (text is always held as Unicode, so a known name changes nothing)."""
+    import codecs
+
+    if name.upper() in ("ASCII-8BIT", "BINARY"):
+        return
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise rt.error("ArgumentError", f"unknown encoding name - {name}") from None
+
+
 _NORMAL_FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {
     "NFC": "NFC",
     "NFD": "NFD",

@@ -1,19 +1,21 @@
-"""Small libraries: RbConfig and Etc (always loaded, as under Rake), SecureRandom, and features that
-only need to succeed because what they provide is always there (tmpdir, fileutils, English, etc, rbconfig)."""
+"""Small libraries: RbConfig and Etc (always loaded, as under Rake), SecureRandom, the OptionParser class
+(its Ruby part is ``stdlib/optparse.py``), and features that only need to succeed because what they
+provide is always there (tmpdir, fileutils, English, etc, rbconfig, optparse)."""
 
 from __future__ import annotations
 
 import os
 from typing import Any
 
-from pydrake.runtime.classes import STRUCT, builtin
+from pydrake.runtime.classes import OBJECT, STRUCT, builtin
 from pydrake.runtime.interpreter import default_feature, on_new_interpreter
-from pydrake.runtime.objects import RHash, RModule, RProc, RString, Symbol
+from pydrake.runtime.objects import RClass, RHash, RModule, RProc, RString, Symbol
 from pydrake.runtime.ruby_platform import ruby_arch
 
 RBCONFIG = RModule("RbConfig")
 ETC = RModule("Etc")
 SECURE_RANDOM = RModule("SecureRandom")
+OPTION_PARSER = RClass("OptionParser", OBJECT)
 
 
 def _plain(rt: Any) -> None:
@@ -21,8 +23,16 @@ def _plain(rt: Any) -> None:
     return None
 
 
-for _name in ("tmpdir", "fileutils", "English", "etc", "rbconfig"):
+for _name in ("tmpdir", "fileutils", "English", "etc", "rbconfig", "optparse", "optionparser"):
     default_feature(_name)(_plain)
+
+
+@builtin(OPTION_PARSER, "initialize")
+def option_parser_initialize(rt: Any, recv: Any, *args: Any, block: RProc | None = None) -> Any:
+    """OptionParser#initialize (runs the Ruby part of the library first)."""
+    from pydrake.runtime.stdlib import optparse
+
+    return optparse.initialize(rt, OPTION_PARSER, recv, args, block)
 
 
 # ---------------------------------------------------------------- RbConfig
@@ -291,9 +301,11 @@ def _securerandom(rt: Any) -> None:
 
 @on_new_interpreter
 def _always_loaded(rt: Any) -> None:
-    """RbConfig and Etc are loaded before any Rakefile runs."""
+    """RbConfig, Etc and OptionParser are loaded before any Rakefile runs."""
     rt.constants["RbConfig"] = RBCONFIG
     rt.constants["Etc"] = ETC
+    rt.constants["OptionParser"] = rt.constants["OptParse"] = OPTION_PARSER
     rt.tables(RBCONFIG).constants["CONFIG"] = rbconfig_hash()
     rt.require("rbconfig")
     rt.require("etc")
+    rt.require("optparse")
