@@ -162,7 +162,7 @@ _CALL_AFTER_LOCAL = frozenset(("(", '"', "'", "`"))
 IDENT_RE = re.compile(r"[A-Za-z_\x80-\U0010ffff][A-Za-z0-9_\x80-\U0010ffff]*")
 SPACE_RE = re.compile(r"[ \t\f\r]+|\\\r?\n")
 NUMBER_RE = re.compile(
-    r"0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]+(?![.eE]\d)|"
+    r"0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-9_]+(?![.eE]\d)|"
     r"(?:\d[\d_]*)(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?"
 )
 GVAR_RE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[!@&`'+~=/\\,;.<>_*$?:\"]|-[A-Za-z0-9_])")
@@ -528,8 +528,12 @@ class Lexer:
         elif text[:2] in ("0b", "0B"):
             value = int(text[2:], 2)
         elif text[:2] in ("0o", "0O"):
+            if "8" in text or "9" in text:
+                raise self.error("Invalid octal digit", start)
             value = int(text[2:], 8)
         elif len(text) > 1 and text[0] == "0" and text.isdigit():
+            if "8" in text or "9" in text:
+                raise self.error("Invalid octal digit", start)
             value = int(text, 8)
         elif any(ch in text for ch in ".eE"):
             value = float(text)

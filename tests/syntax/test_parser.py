@@ -291,3 +291,10 @@ def test_command_call_as_the_only_argument_in_parentheses(src, outer, inner):
     assert node.name == outer
     (arg,) = node.args
     assert arg.name == inner and len(arg.args) == 1 and isinstance(arg.args[0], ast.StrLit)
+
+
+@pytest.mark.parametrize("src", ["p 080\n", "p 0_9\n", "x = 0779\n"])
+def test_an_octal_literal_with_8_or_9_is_rubys_syntax_error(src):
+    with pytest.raises(RubySyntaxError) as err:
+        parse(src, "Rakefile")
+    assert "Invalid octal digit" in err.value.message
