@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform
 
+from pydrake.syntax import generated_code
+
 T = TypeVar("T")
 
 _NO_DEFAULT = object()
@@ -83,7 +85,7 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     post = "\n    self.__post_init__()" if hasattr(cls, "__post_init__") else ""
     source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + post
     scope: dict[str, Any] = {"_d": defaults, "_f": factories, "_NO_DEFAULT": _NO_DEFAULT}
-    exec(source, scope)  # noqa: S102 - generated from the class's own field names
+    generated_code.run(source, scope, f"{cls.__qualname__}.__init__")
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[misc,method-assign]

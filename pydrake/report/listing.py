@@ -15,8 +15,11 @@ RAKE_NAME_WIDTH = len("rake")
 
 
 def displayable(tasks: Iterable[Any], pattern: re.Pattern[str] | None, show_all: bool) -> list[Any]:
-    """Tasks with a comment (or all of them), whose name matches the pattern."""
-    return [t for t in tasks if (show_all or t.comment) and (pattern is None or pattern.search(t.name))]
+    """Tasks with a comment (or all of them), whose name matches the pattern.
+
+    A task has a comment when it has a description (Ruby's ``t.comment`` is then a String, truthy
+    even when its first sentence is empty); asking ``comments`` saves computing the comment twice."""
+    return [t for t in tasks if (show_all or t.comments) and (pattern is None or pattern.search(t.name))]
 
 
 def terminal_columns(is_tty: bool) -> int | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, dataclass_transform
 
+from pydrake.syntax import generated_code
+
 Body = tuple[Any, ...]
 
 _MISSING = object()
@@ -534,7 +536,7 @@ def _make_inits() -> None:
         params = ", ".join(f"{f}=_d{i}[{f!r}]" if f in defaults else f for f in fields)
         body = "".join(f"\n    self.{f} = {f}" for f in fields) or "\n    pass"
         source.append(f"def _init{i}(self, {params}):{body}")
-    exec("\n".join(source), scope)  # noqa: S102 - generated from field names only
+    generated_code.run("\n".join(source), scope, "AST node constructors")
     for i, (cls, _fields, _defaults) in enumerate(_PENDING):
         cls.__init__ = scope[f"_init{i}"]  # type: ignore[misc]
     _PENDING.clear()

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import marshal
 import os
-import stat
 from typing import Any
 
 from pydrake import __version__
+from pydrake.syntax import generated_code
+from pydrake.syntax.private_cache import cache_folder, read_entry, write_entry
 
 try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
     from _blake2 import blake2b
@@ -64,28 +65,8 @@ def folder() -> str | None:
     """The private cache folder, created if missing (None when there is no safe one)."""
     global _folder
     if _folder is False:
-        _folder = None
-        if not os.environ.get("PYDRAKE_NO_CACHE"):
-            base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-            path = os.path.join(base, "pydrake", "ast")
-            if private_folder(path):
-                _folder = path
+        _folder = cache_folder("ast")
     return _folder  # type: ignore[return-value]
-
-
-def private_folder(path: str) -> bool:
-    """Is ``path`` a folder of ours that nobody else can write (made with mode 0700 if missing)?"""
-    try:
-        if not os.path.isdir(path):
-            os.makedirs(path, mode=0o700, exist_ok=True)
-        parent = os.path.dirname(path)
-        for p in (parent, path):
-            st = os.stat(p)
-            if st.st_uid != os.getuid() or st.st_mode & 0o022:
-                return False
-        return os.access(path, os.W_OK)
-    except OSError:
-        return False
 
 
 def load(name: str) -> Any:
@@ -93,23 +74,13 @@ def load(name: str) -> Any:
     where = folder()
     if where is None:
         return None
-    path = os.path.join(where, name)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    data = read_entry(where, name)
+    if data is None:
         return None
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
-            return None
-        with os.fdopen(fd, "rb") as f:
-            fd = -1
-            return decode(marshal.loads(f.read()))
+        return decode(marshal.loads(data))
     except Exception:  # noqa: BLE001 - a damaged entry is a miss
         return None
-    finally:
-        if fd >= 0:
-            os.close(fd)
 
 
 def store(name: str, program: Any) -> None:
@@ -117,20 +88,12 @@ def store(name: str, program: Any) -> None:
     where = folder()
     if where is None:
         return
-    tmp = os.path.join(where, f".{name}.{os.getpid()}.tmp")
     try:
         data = marshal.dumps(encode(program))
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, os.path.join(where, name))
-    except (OSError, ValueError, KeyError, RecursionError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except (ValueError, KeyError, RecursionError):
         return
-    _prune(where)
+    if write_entry(where, name, data):
+        _prune(where)
 
 
 def _classes() -> list[Any]:
@@ -181,7 +144,7 @@ def _encoders() -> tuple[dict[type, Any], Any]:
             "def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])"
         )
         scope: dict[str, Any] = {"_S": frozenset({str, int, float, bool, type(None)})}
-        exec("\n".join(source), scope)  # noqa: S102 - generated from the node classes' field names
+        generated_code.run("\n".join(source), scope, "AST cache encoders")
         encoders = {cls: scope[f"_e{n}"] for n, cls in enumerate(classes)}
         scope["_E"] = encoders
         _ENCODERS = (encoders, scope["_T"])
@@ -217,7 +180,7 @@ def _decoders() -> tuple[list[Any], Any]:
             "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
         )
         scope: dict[str, Any] = {f"_C{n}": cls for n, cls in enumerate(classes)}
-        exec("\n".join(source), scope)  # noqa: S102 - generated from the node classes' field names
+        generated_code.run("\n".join(source), scope, "AST cache decoders")
         decoders = [scope[f"_d{n}"] for n in range(len(classes))]
         scope["_D"] = decoders
         _DECODERS = (decoders, scope["_T"])

@@ -1,0 +1,46 @@
+"""Code pydrake writes for itself at start-up (node constructors, record initialisers, the AST
+cache's codecs), compiled once per source text and Python version and kept in the private cache
+(``$XDG_CACHE_HOME/pydrake/code``, see ``private_cache``): compiling it was several milliseconds of
+every run, loading it back is a fraction of one."""
+
+from __future__ import annotations
+
+import marshal
+import sys
+import types
+from typing import Any
+
+from pydrake.syntax.private_cache import cache_folder, read_entry, write_entry
+
+try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
+
+_folder: str | None | bool = False  # False: not looked up yet; None: no usable folder
+
+
+def run(source: str, scope: dict[str, Any], label: str) -> None:
+    """Execute generated ``source`` in ``scope`` (``label`` names it in tracebacks)."""
+    exec(compiled(source, label), scope)  # noqa: S102 - pydrake's own generated code
+
+
+def compiled(source: str, label: str) -> types.CodeType:
+    """The code object of ``source``: from the cache when this Python compiled it before."""
+    global _folder
+    if _folder is False:
+        _folder = cache_folder("code")
+    name = blake2b(f"{sys.version}\0{label}\0{source}".encode(), digest_size=20).hexdigest()
+    if _folder:
+        data = read_entry(_folder, name)
+        if data is not None:
+            try:
+                code = marshal.loads(data)
+            except (EOFError, ValueError, TypeError):
+                code = None
+            if isinstance(code, types.CodeType):
+                return code
+    code = compile(source, f"<pydrake generated: {label}>", "exec")
+    if _folder:
+        write_entry(_folder, name, marshal.dumps(code))
+    return code
