@@ -27,12 +27,10 @@ def run(source: str, scope: dict[str, Any], label: str) -> None:
 
 def compiled(source: str, label: str) -> types.CodeType:
     """The code object of ``source``: from the cache when this Python compiled it before."""
-    global _folder
-    if _folder is False:
-        _folder = cache_folder("code")
+    folder = _code_folder()
     name = blake2b(f"{sys.version}\0{label}\0{source}".encode(), digest_size=20).hexdigest()
-    if _folder:
-        data = read_entry(_folder, name)
+    if folder is not None:
+        data = read_entry(folder, name)
         if data is not None:
             try:
                 code = marshal.loads(data)
@@ -41,6 +39,13 @@ def compiled(source: str, label: str) -> types.CodeType:
             if isinstance(code, types.CodeType):
                 return code
     code = compile(source, f"<pydrake generated: {label}>", "exec")
-    if _folder:
-        write_entry(_folder, name, marshal.dumps(code))
+    if folder is not None:
+        write_entry(folder, name, marshal.dumps(code))
     return code
+
+
+def _code_folder() -> str | None:
+    global _folder
+    if _folder is False:
+        _folder = cache_folder("code")
+    return _folder if isinstance(_folder, str) else None
