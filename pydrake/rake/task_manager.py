@@ -86,7 +86,7 @@ class TaskManager:
         """Define or enhance a task; a ``a:b:c`` name outside file tasks defines it in namespace ``a:b``."""
         original_scope = self.current_scope
         try:
-            if isinstance(name, str) and not issubclass(task_class, FileTask):
+            if isinstance(name, str) and ":" in name and not issubclass(task_class, FileTask):
                 parts = _ruby_split_colons(name)
                 if parts:
                     *outer, name = parts
