@@ -38,7 +38,7 @@ class FileTask(Task):
         ``--build-all``, the first file task), or None when the file is up to date against them."""
         # Every transitive prerequisite is resolved first (which may raise), then compared in order.
         for prereq in self.all_prerequisite_tasks():
-            task = self.resolve_in_scope(prereq.name)
+            task = self.manager.resolve(prereq.name, self.scope)
             if type(task) is FileTask:
                 if task.timestamp() > stamp or self.builds_all():
                     return task

@@ -69,8 +69,6 @@ class Task:
         # Prerequisite name -> task, valid while the manager's task set is unchanged (``generation``).
         self._resolved: dict[str, Task] = {}
         self._resolved_generation = -1
-        self._scoped: dict[str, Task] = {}
-        self._scoped_generation = -1
 
     # --- identity -------------------------------------------------------
 
@@ -239,20 +237,6 @@ class Task:
             self._resolved = {}
             self._resolved_generation = manager.generation
         self._resolved[name] = task
-        return task
-
-    def resolve_in_scope(self, name: str) -> Task:
-        """``application[name, scope]`` from this task's scope, remembered like ``lookup_prerequisite``."""
-        manager = self.manager
-        if manager.generation == self._scoped_generation:
-            known = self._scoped.get(name)
-            if known is not None:
-                return known
-        task = manager.resolve(name, self.scope)
-        if manager.generation != self._scoped_generation:
-            self._scoped = {}
-            self._scoped_generation = manager.generation
-        self._scoped[name] = task
         return task
 
     def all_prerequisite_tasks(self) -> list[Task]:
