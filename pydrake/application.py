@@ -46,11 +46,6 @@ class Exit(Exception):
 
 def run(options: Any) -> int:
     """Run pydrake with parsed options; the exit status."""
-    if options.completion:  # the script alone: no Rakefile is looked for
-        from pydrake.report.completion import completion_script
-
-        sys.stdout.write(completion_script(options.completion))
-        return 0
     return Application(options).run()
 
 

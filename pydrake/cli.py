@@ -1,9 +1,9 @@
 """The command-line edge: argv -> Options -> application -> exit status.
 
 The words are parsed by ``pydrake.options.parse_args`` with Rake's OptionParser rules (optional
-arguments, abbreviations, ``--`` kept for Rake's meaning, exit 1 on a bad option).  Nothing else
-is imported before the options are known, so ``-V`` and ``-h`` answer at once and a build pays
-only for the layers it uses.
+arguments, abbreviations, ``--`` kept for Rake's meaning, exit 1 on a bad option).  Only the
+options and the small modules they need are imported before the options are known, so ``-V``,
+``-h`` and ``--completion`` answer at once and a build pays only for the layers it uses.
 """
 
 from __future__ import annotations

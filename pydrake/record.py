@@ -90,7 +90,6 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[misc,method-assign]
     cls.__record_defaults__ = dict(fields)  # type: ignore[attr-defined]
-    cls.__record_fields__ = tuple(names)  # type: ignore[attr-defined]
     shown = tuple(n for n in names if n not in hidden)
     if "__repr__" not in cls.__dict__:
 

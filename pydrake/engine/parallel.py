@@ -1,8 +1,10 @@
 """The parallel executor: runs a Plan on N worker threads (``-j N``, SPEC sections 1, 3, 4 and 5).
 
 The main thread owns the Plan and the failure policy; workers only run one
-node each and hand it back.  A file task decides ``needed?`` on its worker,
-after all its prerequisites finished, exactly as in a sequential run.  After
+node each and hand it back (a task that has no actions and no rule that could
+give it some is decided on the main thread: there is nothing to run).  A file
+task decides ``needed?`` after all its prerequisites finished, exactly as in a
+sequential run.  After
 the first failure no node starts (unless keep-going); running ones finish and
 their commands are waited for.  SIGINT/SIGTERM are passed on to the running
 commands' process groups, and the run ends after they are reaped.
@@ -166,9 +168,10 @@ class ParallelRunner:
                         running[node.index] = node
                         if self.timings is not None:
                             self.timings.queued(node, node.task.name, [p.task.name for p in node.prereqs])
-                        if node.task.actions:
+                        task = node.task
+                        if task.actions or task.manager.has_matching_rule(task.name):
                             pool.submit(self._run_node, node, done)
-                        else:  # nothing to run: deciding needed? here saves two thread hand-offs
+                        else:  # nothing can run: deciding needed? here saves two thread hand-offs
                             self._run_node(node, done)
                         self._progress(finished, len(graph), running)
                     if not running:
@@ -210,7 +213,7 @@ class ParallelRunner:
             self.display.update(finished, total, [n.task.name for n in running.values()])
 
     def _run_node(self, node: Node, done: queue.Queue[Node]) -> None:
-        """On a worker: decide ``needed?``, run the actions with this task's output collected, hand the node back."""
+        """Decide ``needed?``, run the actions with this task's output collected, hand the node back."""
         self.local.node = node
         if self.timings is not None:
             self.timings.started(node)

@@ -28,7 +28,7 @@ class WorkerPool:
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:
         """Run ``fn(*args)`` on a worker (a new one when none is idle and fewer than ``size`` exist)."""
         with self._lock:
-            if self._idle == 0 and len(self._threads) < self.size:
+            if self._idle <= 0 and len(self._threads) < self.size:
                 thread = threading.Thread(target=self._work, name=f"{self.name}_{len(self._threads)}", daemon=True)
                 self._threads.append(thread)
                 thread.start()
@@ -44,6 +44,8 @@ class WorkerPool:
             fn, args = job
             try:
                 fn(*args)
+            except BaseException:  # noqa: BLE001, S110 - a job reports its own failures; the worker lives on
+                pass
             finally:
                 with self._lock:
                     self._idle += 1

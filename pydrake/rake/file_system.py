@@ -52,17 +52,20 @@ class RealFileSystem:
 
     def mtime_ns(self, path: str) -> int | None:
         """The modification time in nanoseconds, or None when ``path`` cannot be stat'ed."""
-        if self.remember:
+        remember = self.remember
+        if remember:
             known = self._mtimes.get(path, _UNKNOWN)
             if known is not _UNKNOWN:
                 return known  # type: ignore[return-value]
-            generation = self.generation
+        generation = self.generation
         try:
             value: int | None = os.stat(path).st_mtime_ns
         except OSError:
             value = None
-        if self.remember and generation == self.generation:
+        if remember and generation == self.generation:
             self._mtimes[path] = value
+            if generation != self.generation:  # an action ended meanwhile: the answer may be stale
+                self._mtimes.pop(path, None)
         return value
 
     def exists(self, path: str) -> bool:

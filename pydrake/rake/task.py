@@ -233,10 +233,15 @@ class Task:
                 return known
         scoped = manager.resolve(name, self.scope)
         task = manager.resolve(name) if scoped is self else scoped
-        if manager.generation != self._resolved_generation:
+        # Remember the answer only under the generation it was worked out in (resolving may itself
+        # have defined a task, and another thread may define one meanwhile).
+        after = manager.generation
+        if after != self._resolved_generation:
             self._resolved = {}
-            self._resolved_generation = manager.generation
+            self._resolved_generation = after
         self._resolved[name] = task
+        if manager.generation != after:
+            self._resolved_generation = -1
         return task
 
     def all_prerequisite_tasks(self) -> list[Task]:

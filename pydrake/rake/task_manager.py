@@ -249,6 +249,10 @@ class TaskManager:
 
     # --- rules -------------------------------------------------------------------
 
+    def has_matching_rule(self, name: str) -> bool:
+        """Could a rule give ``name`` actions (``Task#execute`` tries the rules for a task without any)?"""
+        return any(rule.matches(name) for rule in self._rules)
+
     def enhance_with_matching_rule(self, name: str, level: int = 0) -> Task | None:
         """Apply the first rule whose pattern matches and whose sources all resolve; None when none does."""
         try:

@@ -86,7 +86,7 @@ def parallel_events(timings: Any) -> list[HistoryEvent]:
         events.append(HistoryEvent(task.queued, main, "queued", list(item)))
         if task.started is None:
             continue
-        if task.thread not in workers:
+        if task.thread != main and task.thread not in workers:  # a task decided on the main thread spawns nothing
             workers.append(task.thread)
             spawned = [("new_thread", task.thread), ("thread_count", len(workers))]
             events.append(HistoryEvent(task.started, main, "spawned", spawned))

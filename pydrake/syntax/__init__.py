@@ -1,1 +1,1 @@
-"""Syntax: the lexer, the Lark grammar and the AST builder."""
+"""Syntax: the lexer, the LALR tables of the Lark grammar and their driver, the AST and its caches."""

@@ -16,7 +16,6 @@ from pydrake.syntax import generated_code
 
 Body = tuple[Any, ...]
 
-_MISSING = object()
 # Node classes whose ``__init__`` is still to be made: all are compiled at once at the end of
 # this module, one ``exec`` instead of one per class.
 _PENDING: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
@@ -69,13 +68,11 @@ class Node:
         inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
         return f"{type(self).__name__}({inner})"
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), self._values())
 
 
 def replace(n: Any, **changes: Any) -> Any:
     """A copy of node ``n`` with the given fields changed."""
-    return type(n)(*(changes.get(f, _MISSING) if f in changes else getattr(n, f) for f in n._fields))
+    return type(n)(*(changes[f] if f in changes else getattr(n, f) for f in n._fields))
 
 
 # ---------------------------------------------------------------- literals

@@ -99,18 +99,16 @@ def store(name: str, program: Any) -> None:
 def _classes() -> list[Any]:
     from pydrake.syntax import ast
 
-    global _CLASSES, _NUMBERS
+    global _CLASSES
     if not _CLASSES:
         _CLASSES = sorted(
             (c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, ast.Node) and c is not ast.Node),
             key=lambda c: c.__name__,
         )
-        _NUMBERS = {c: i for i, c in enumerate(_CLASSES)}
     return _CLASSES
 
 
 _CLASSES: list[Any] = []
-_NUMBERS: dict[type, int] = {}
 
 
 def encode(value: Any) -> Any:

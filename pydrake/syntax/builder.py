@@ -1,4 +1,4 @@
-"""Lark callbacks that build the AST while the LALR parser reduces: they only build, never evaluate."""
+"""The rule callbacks that build the AST while the LALR parser reduces: they only build, never evaluate."""
 
 from __future__ import annotations
 

@@ -18,7 +18,11 @@ def cache_folder(kind: str) -> str | None:
     """The private folder for ``kind`` of entries, created if missing (None when there is no safe one)."""
     if os.environ.get("PYDRAKE_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored (it would follow the cwd)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
     path = os.path.join(base, "pydrake", kind)
     return path if private_folder(path) else None
 
@@ -26,9 +30,14 @@ def cache_folder(kind: str) -> str | None:
 def private_folder(path: str) -> bool:
     """Is ``path`` a folder of ours that nobody else can write (made with mode 0700 if missing)?"""
     try:
-        if not os.path.isdir(path):
-            os.makedirs(path, mode=0o700, exist_ok=True)
         parent = os.path.dirname(path)
+        os.makedirs(os.path.dirname(parent), exist_ok=True)  # the shared base (~/.cache) as usual
+        for p in (parent, path):  # ours made private whatever the umask
+            if not os.path.isdir(p):
+                try:
+                    os.mkdir(p, 0o700)
+                except FileExistsError:
+                    pass
         for p in (parent, path):
             st = os.stat(p)
             if st.st_uid != os.getuid() or st.st_mode & 0o022:

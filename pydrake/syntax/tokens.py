@@ -1,7 +1,7 @@
-"""The token the lexer hands to Lark's LALR parser: a slim record, cheaper than ``lark.Token``.
+"""The token the lexer hands to the LALR parser: a slim record, cheaper than ``lark.Token``.
 
-Lark's parser reads ``type`` to choose its action and keeps the token as the
-value of a shifted terminal; error reporting reads the position fields.
+The parser (``lalr.py``, or Lark itself in the tests) reads ``type`` to choose its action and
+keeps the token as the value of a shifted terminal; error reporting reads the position fields.
 """
 
 from __future__ import annotations

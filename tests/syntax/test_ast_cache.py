@@ -115,3 +115,29 @@ def test_generated_code_is_compiled_once_and_reused(cache_home, monkeypatch):
     entry.write_bytes(b"not a code object")
     assert generated_code.compiled(source, "a test").co_code == first.co_code  # a damaged entry: compiled again
     monkeypatch.setattr(generated_code, "_folder", False)
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
+    from pydrake.syntax.private_cache import cache_folder
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
+    monkeypatch.delenv("PYDRAKE_NO_CACHE", raising=False)
+    assert cache_folder("ast") == str(tmp_path / "home" / ".cache" / "pydrake" / "ast")
+    assert not (tmp_path / "relative-cache").exists()
+
+
+def test_the_folders_are_private_whatever_the_umask(tmp_path, monkeypatch):
+    from pydrake.syntax.private_cache import cache_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PYDRAKE_NO_CACHE", raising=False)
+    old = os.umask(0o002)
+    try:
+        folder = cache_folder("ast")
+    finally:
+        os.umask(old)
+    assert folder is not None
+    assert stat.S_IMODE((tmp_path / "cache" / "pydrake").stat().st_mode) == 0o700
+    assert stat.S_IMODE(Path(folder).stat().st_mode) == 0o700

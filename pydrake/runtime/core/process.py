@@ -468,8 +468,8 @@ class Child:
 
     def _copy_pending(self, idle: float = 1.0) -> None:
         """Copy the pending pipes into their streams until they close; once the child has ended
-        and they stayed idle for ``idle`` seconds (a background grandchild holds them), hand them
-        to threads as ``start`` would have."""
+        and they stayed idle for ``idle`` seconds (a background grandchild holds them), leave a
+        thread copying each, as ``Child.wait`` does for ``start``'s threads."""
         import selectors
 
         decoders = {}
@@ -487,8 +487,7 @@ class Child:
                             name, pipe, stream = key.data
                             selector.unregister(key.fd)
                             pump = _Pump(pipe, stream)
-                            pump.start()
-                            self.pumps.append(pump)
+                            pump.start()  # left copying: the idle second was already waited here
                     continue
                 last_read = _time.monotonic()
                 for key, _mask in events:
