@@ -47,6 +47,8 @@ def parse_file(source: str, filename: str) -> ast.Program:
     """Parse a file's ``source``, reusing the AST cached for the same text, name and version."""
     from pydrake.syntax import ast_cache
 
+    if ast_cache.folder() is None:  # no usable cache: no key to compute
+        return parse(source, filename)
     key = ast_cache.key(source, filename)
     program = ast_cache.load(key)
     if program is None:
