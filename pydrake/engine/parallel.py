@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import queue
-import random
 import signal
 import sys
 import threading
@@ -32,6 +31,8 @@ from pydrake.rake.thread_pool import JobBudget
 from pydrake.runtime import children
 
 if TYPE_CHECKING:
+    import random
+
     from pydrake.engine.timings import Timings
 
 

@@ -10,9 +10,12 @@ the sequential order exactly).  Every operation is O(log n) per node.
 from __future__ import annotations
 
 import heapq
-import random
+from typing import TYPE_CHECKING
 
 from pydrake.engine.graph import Graph, Node
+
+if TYPE_CHECKING:
+    import random
 
 
 class Plan:

@@ -839,10 +839,14 @@ class Interpreter(Evaluator, ModuleTables):
         """Load the standard-library shims kept out of start-up, then look ``key`` up again."""
         from pydrake.runtime import core
 
-        core.load_on_require()
-        for name, fn in _DEFAULT_FEATURES.items():
-            self._features.setdefault(name, fn)
-        return self._features.get(key)
+        for feature in (key, None):  # the library's own shim first, then every one
+            core.load_on_require(feature)
+            for name, fn in _DEFAULT_FEATURES.items():
+                self._features.setdefault(name, fn)
+            found = self._features.get(key)
+            if found is not None:
+                return found
+        return None
 
     def require_relative(self, name: str, base_file: str) -> bool:
         """``require_relative name`` from the file ``base_file``."""

@@ -76,7 +76,36 @@ def load_all() -> None:
         importlib.import_module(name if "." in name else f"{__name__}.{name}")
 
 
-def load_on_require() -> None:
-    """Import the standard-library shims that are loaded only when required."""
+# The shim that provides a library, by the first part of its ``require`` name (``json/add/core``
+# -> json); a name not listed, or not found where listed, loads every shim.
+FIRST_CHOICE = {
+    "json": "json",
+    "yaml": "yaml",
+    "psych": "yaml",
+    "erb": "erb",
+    "shellwords": "shellwords",
+    "pathname": "pathname",
+    "find": "find",
+    "digest": "digest",
+    "open3": "open3",
+    "timeout": "timeout",
+    "benchmark": "benchmark",
+    "logger": "logger",
+    "date": "date",
+    "time": "timelib",
+    "tempfile": "tempfile",
+    "zlib": "zlib",
+    "stringio": "stringio",
+    "open-uri": "open_uri",
+}
+
+
+def load_on_require(feature: str | None = None) -> None:
+    """Import the standard-library shim for ``feature`` (every on-require shim when None)."""
+    if feature is not None:
+        short = FIRST_CHOICE.get(feature.split("/")[0])
+        if short is not None:
+            importlib.import_module(f"pydrake.runtime.stdlib.{short}")
+            return
     for name in ON_REQUIRE:
         importlib.import_module(name)
