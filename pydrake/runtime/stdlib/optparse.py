@@ -327,15 +327,8 @@ class OptionParser
           call_switch(sw, flag.nil? ? true : flag, into, arg)
         elsif value
           call_switch(sw, convert(sw, value, [arg]), into, arg)
-        elsif sw.style == :required
-          raise MissingArgument.new(arg) if argv.empty?
-          v = argv.shift
-          call_switch(sw, convert(sw, v, [arg, v]), into, arg)
-        elsif !argv.empty? && !argv[0].start_with?("-")
-          v = argv.shift
-          call_switch(sw, convert(sw, v, [arg, v]), into, arg)
         else
-          call_switch(sw, convert(sw, nil, [arg]), into, arg)
+          call_with_next_word(sw, argv, into, arg)
         end
       when /\A-(.)(.*)\z/m
         char, tail = $1, $2
@@ -351,15 +344,8 @@ class OptionParser
           argv.unshift("-" + tail) unless tail.empty?
         elsif !tail.empty?
           call_switch(sw, convert(sw, tail, [arg]), into, arg)
-        elsif sw.style == :required
-          raise MissingArgument.new(arg) if argv.empty?
-          v = argv.shift
-          call_switch(sw, convert(sw, v, [arg, v]), into, arg)
-        elsif !argv.empty? && !argv[0].start_with?("-")
-          v = argv.shift
-          call_switch(sw, convert(sw, v, [arg, v]), into, arg)
         else
-          call_switch(sw, convert(sw, nil, [arg]), into, arg)
+          call_with_next_word(sw, argv, into, arg)
         end
       else
         if stop_at_nonoption
@@ -375,6 +361,21 @@ class OptionParser
       end
     end
     rest
+  end
+
+  # A switch whose value is not in its own word: the next word when the switch needs one or the
+  # next word is not an option, else none.
+  def call_with_next_word(sw, argv, into, arg)
+    if sw.style == :required
+      raise MissingArgument.new(arg) if argv.empty?
+      v = argv.shift
+      call_switch(sw, convert(sw, v, [arg, v]), into, arg)
+    elsif !argv.empty? && !argv[0].start_with?("-")
+      v = argv.shift
+      call_switch(sw, convert(sw, v, [arg, v]), into, arg)
+    else
+      call_switch(sw, convert(sw, nil, [arg]), into, arg)
+    end
   end
 
   def call_switch(sw, value, into, arg)
