@@ -340,11 +340,7 @@ class Application:
         from pydrake.report.graph import render, task_graph
 
         manager = self.app.manager
-        requests = []
-        for task_string in self.options.top_level_tasks:
-            name, args = parse_task_string(task_string)
-            task = manager.resolve(name)
-            requests.append((task, TaskArguments(task.arg_names, args)))
+        requests = self.resolve_requests(self.options.top_level_tasks)
         if not requests:
             default = manager.lookup("default")
             tasks = [default] if default is not None else manager.tasks()
@@ -386,6 +382,15 @@ class Application:
             summary = summarize(timings.tasks, wall, self.jobs)
             sys.stderr.write("".join(line + "\n" for line in summary_lines(summary)))
 
+    def resolve_requests(self, task_strings: list[str]) -> list[tuple[Any, TaskArguments]]:
+        """Each ``name[args]`` resolved up front, as a graph or a parallel run needs them."""
+        requests = []
+        for task_string in task_strings:
+            name, args = parse_task_string(task_string)
+            task = self.app.manager.resolve(name)
+            requests.append((task, TaskArguments(task.arg_names, args)))
+        return requests
+
     def invoke_top_level(self) -> list[Any]:
         """Invoke the top-level tasks in order on the sequential runner; the tasks."""
         tasks = []
@@ -418,11 +423,7 @@ class Application:
 
     def run_parallel(self) -> None:
         """Every top-level task and its prerequisites on ``-j N`` workers."""
-        requests = []
-        for task_string in self.app.top_level_tasks:
-            name, args = parse_task_string(task_string)
-            task = self.app.manager.resolve(name)
-            requests.append((task, TaskArguments(task.arg_names, args)))
+        requests = self.resolve_requests(self.app.top_level_tasks)
         from pydrake.engine.parallel import ParallelRunner
 
         self.parallel = ParallelRunner(

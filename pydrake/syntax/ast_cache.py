@@ -2,11 +2,8 @@
 
 An entry is the AST in ``marshal`` form (a node is a list ``[class number, field...]``, everything
 else is the tuples, strings and numbers it holds), which loads far faster than a pickle and never
-runs code.  Even so the cache lives only in a folder that nobody but its owner can write (``$XDG_CACHE_HOME/pydrake/ast``, else ``~/.cache/pydrake/ast``,
-made with mode 0700), and an entry is used only if it is a regular file owned by the user and
-writable by nobody else.  Entries are written to a private temporary name and renamed into
-place, so a reader never sees half a file; anything unreadable counts as a miss.
-``PYDRAKE_NO_CACHE=1`` turns the cache off.
+runs code.  It lives in ``$XDG_CACHE_HOME/pydrake/ast`` under the rules of ``private_cache``;
+anything unreadable counts as a miss.
 """
 
 from __future__ import annotations
@@ -17,12 +14,7 @@ from typing import Any
 
 from pydrake import __version__
 from pydrake.syntax import generated_code
-from pydrake.syntax.private_cache import cache_folder, read_entry, write_entry
-
-try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - Pythons built without it
-    from hashlib import blake2b
+from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, write_entry
 
 # The modules that decide what a file parses to: an entry records their sizes and times, so an
 # edited parser (a checkout between releases) never reuses an entry made by another one.
@@ -92,8 +84,7 @@ def store(name: str, program: Any) -> None:
         data = marshal.dumps(encode(program))
     except (ValueError, KeyError, RecursionError):
         return
-    if write_entry(where, name, data):
-        _prune(where)
+    write_entry(where, name, data, keep=MAX_ENTRIES)
 
 
 def _classes() -> list[Any]:
@@ -183,15 +174,3 @@ def _decoders() -> tuple[list[Any], Any]:
         scope["_D"] = decoders
         _DECODERS = (decoders, scope["_T"])
     return _DECODERS
-
-
-def _prune(where: str) -> None:
-    try:
-        entries = [e for e in os.scandir(where) if e.is_file(follow_symlinks=False) and not e.name.startswith(".")]
-        if len(entries) <= MAX_ENTRIES:
-            return
-        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
-        for e in entries[: len(entries) - MAX_ENTRIES]:
-            os.unlink(e.path)
-    except OSError:
-        pass

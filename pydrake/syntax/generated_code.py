@@ -10,12 +10,7 @@ import sys
 import types
 from typing import Any
 
-from pydrake.syntax.private_cache import cache_folder, read_entry, write_entry
-
-try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - Pythons built without it
-    from hashlib import blake2b
+from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, write_entry
 
 _folder: str | None | bool = False  # False: not looked up yet; None: no usable folder
 

@@ -13,6 +13,13 @@ from __future__ import annotations
 import os
 import stat
 
+try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
+
+__all__ = ["blake2b", "cache_folder", "private_folder", "read_entry", "write_entry"]
+
 
 def cache_folder(kind: str) -> str | None:
     """The private folder for ``kind`` of entries, created if missing (None when there is no safe one)."""
@@ -67,18 +74,33 @@ def read_entry(folder: str, name: str) -> bytes | None:
             os.close(fd)
 
 
-def write_entry(folder: str, name: str, data: bytes) -> bool:
-    """Write entry ``name`` atomically with mode 0600; False when it could not be written."""
+def write_entry(folder: str, name: str, data: bytes, keep: int = 256) -> bool:
+    """Write entry ``name`` atomically with mode 0600, then drop the oldest beyond ``keep`` entries;
+    False when it could not be written."""
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, os.path.join(folder, name))
-        return True
     except OSError:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         return False
+    _prune(folder, keep)
+    return True
+
+
+def _prune(folder: str, keep: int) -> None:
+    """Remove the oldest entries beyond ``keep`` (temporary names are left to their writers)."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False) and not e.name.startswith(".")]
+        if len(entries) <= keep:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
+        for e in entries[: len(entries) - keep]:
+            os.unlink(e.path)
+    except OSError:
+        pass
