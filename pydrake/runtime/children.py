@@ -12,8 +12,6 @@ if TYPE_CHECKING:
     import subprocess
     from typing import TypedDict
 
-    from pydrake.runtime.spawn import SpawnedProcess
-
     class PopenExtras(TypedDict, total=False):
         """The extra ``subprocess.Popen`` keyword arguments of ``popen_kwargs``."""
 
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
 
 
 _lock = threading.Lock()
-_running: list[subprocess.Popen | SpawnedProcess] = []
+_running: list[subprocess.Popen] = []
 # A stop signal already sent to every child (None: none). A child registered after it was
 # sent (its spawning thread was slower than the signal) gets it too, so none escapes.
 _stopping: int | None = None
@@ -51,16 +49,13 @@ def popen_kwargs() -> PopenExtras:
     return {"process_group": 0} if _wants_own_group() else {}
 
 
-def register(popen: subprocess.Popen | SpawnedProcess, own_group: bool | None = None) -> None:
-    """Record a child that has just been started (call right after ``Popen`` with ``popen_kwargs()``);
-    ``own_group``: whether it leads a process group of its own (None: ask the system)."""
-    own = own_group
-    if own is None:
-        try:
-            own = os.getpgid(popen.pid) == popen.pid
-        except OSError:
-            own = False
-    setattr(popen, "pydrake_own_group", own)  # noqa: B010 - an attribute of our own on Popen
+def register(popen: subprocess.Popen) -> None:
+    """Record a child that has just been started (call right after ``Popen`` with ``popen_kwargs()``)."""
+    try:
+        own = os.getpgid(popen.pid) == popen.pid
+    except OSError:
+        own = False
+    popen.pydrake_own_group = own  # type: ignore[attr-defined]
     with _lock:
         _running.append(popen)
         late = _stopping
@@ -68,7 +63,7 @@ def register(popen: subprocess.Popen | SpawnedProcess, own_group: bool | None = 
         _send(popen, late)
 
 
-def unregister(popen: subprocess.Popen | SpawnedProcess) -> None:
+def unregister(popen: subprocess.Popen) -> None:
     """Forget a child that has been waited for (unknown children are ignored)."""
     with _lock:
         try:
@@ -77,7 +72,7 @@ def unregister(popen: subprocess.Popen | SpawnedProcess) -> None:
             pass
 
 
-def running() -> list[subprocess.Popen | SpawnedProcess]:
+def running() -> list[subprocess.Popen]:
     """The children started and not yet waited for, oldest first."""
     with _lock:
         return list(_running)
@@ -109,7 +104,7 @@ def clear_stop() -> None:
         _stopping = None
 
 
-def _send(popen: subprocess.Popen | SpawnedProcess, sig: int) -> bool:
+def _send(popen: subprocess.Popen, sig: int) -> bool:
     try:
         if getattr(popen, "pydrake_own_group", False):
             os.killpg(popen.pid, sig)

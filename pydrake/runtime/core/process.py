@@ -21,7 +21,7 @@ from pydrake.record import field, record
 if TYPE_CHECKING:
     import subprocess
 
-from pydrake.runtime import children, spawn
+from pydrake.runtime import children
 from pydrake.runtime.classes import IO, KERNEL, PROCESS, PROCESS_STATUS, builtin, register_type
 from pydrake.runtime.core.file import RFile, os_error, parse_mode, to_path
 from pydrake.runtime.core.io import (
@@ -285,6 +285,7 @@ def _fd_key(rt: Any, key: Any) -> list[int]:
 
 def _route(stream: TextIO, name: str, plan: _Plan) -> Any:
     """Connect a child's stdout/stderr to a Python stream: its fd, or a pipe pumped into it."""
+    import subprocess
     fd = real_fileno(stream)
     if fd is not None:
         try:
@@ -293,7 +294,7 @@ def _route(stream: TextIO, name: str, plan: _Plan) -> Any:
             pass
         return fd
     plan.pumps[name] = stream
-    return spawn.PIPE
+    return subprocess.PIPE
 
 
 def _parent_fd(rt: Any, fd: int, name: str, plan: _Plan) -> Any:
@@ -308,10 +309,11 @@ def _parent_fd(rt: Any, fd: int, name: str, plan: _Plan) -> Any:
 
 
 def _redirect(rt: Any, child_fd: int, value: Any, plan: _Plan) -> Any:
+    import subprocess
     name = _CHILD_FD[child_fd]
     if isinstance(value, Symbol):
         if value.name == "close":
-            return spawn.DEVNULL
+            return subprocess.DEVNULL
         return _parent_fd(rt, {"in": 0, "out": 1, "err": 2}[value.name], name, plan)
     if isinstance(value, int) and not isinstance(value, bool):
         return _parent_fd(rt, value, name, plan)
@@ -347,6 +349,7 @@ def _redirect(rt: Any, child_fd: int, value: Any, plan: _Plan) -> Any:
 
 def plan_streams(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False) -> _Plan:
     """Decide the child's stdin/stdout/stderr from the options and the interpreter's streams."""
+    import subprocess
     plan = _Plan()
     redirects: dict[int, Any] = {}
     for key, value in cmd.options.items():
@@ -355,9 +358,9 @@ def plan_streams(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool 
         for fd in _fd_key(rt, key):
             if fd in _CHILD_FD:
                 redirects[fd] = value
-    plan.popen["stdin"] = spawn.PIPE if stdin_pipe else None
+    plan.popen["stdin"] = subprocess.PIPE if stdin_pipe else None
     if capture:
-        plan.popen["stdout"] = spawn.PIPE
+        plan.popen["stdout"] = subprocess.PIPE
     try:
         for fd in (0, 1, 2):
             if fd in redirects and not (fd == 1 and capture):
@@ -371,13 +374,13 @@ def plan_streams(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool 
             if isinstance(target, tuple):
                 other = _CHILD_FD.get(target[1], "stdout")
                 if name == "stderr" and other == "stdout":
-                    plan.popen["stderr"] = spawn.STDOUT
+                    plan.popen["stderr"] = subprocess.STDOUT
                 else:
                     plan.popen[name] = plan.popen[other]
         out_stream, err_stream = plan.pumps.get("stdout"), plan.pumps.get("stderr")
         if out_stream is not None and out_stream is err_stream:
             # both go to one in-memory stream: one pipe keeps their order
-            plan.popen["stderr"] = spawn.STDOUT
+            plan.popen["stderr"] = subprocess.STDOUT
             del plan.pumps["stderr"]
     except BaseException:
         close_fds(plan)
@@ -447,17 +450,11 @@ def _child_env(cmd: Command) -> dict[str, str] | None:
 class Child:
     """A started child process and the copying of its output (threads, or the waiting thread itself)."""
 
-    def __init__(self, popen: subprocess.Popen | spawn.SpawnedProcess, pumps: list[_Pump], pending: dict[str, TextIO] | None = None) -> None:
+    def __init__(self, popen: subprocess.Popen, pumps: list[_Pump], pending: dict[str, TextIO] | None = None) -> None:
         self.popen = popen
         self.pumps = pumps
         # Pipes not yet copied by a thread: ``wait`` copies them itself (no thread per stream).
         self.pending = pending or {}
-
-    @property
-    def piped(self) -> subprocess.Popen:
-        """The Popen of a child with a pipe to write or read (IO.popen, Open3: never posix-spawned)."""
-        assert not isinstance(self.popen, spawn.SpawnedProcess)
-        return self.popen
 
     def wait(self) -> PStatus:
         """Wait for the process and its output; unregister it."""
@@ -514,6 +511,7 @@ def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False
 
     ``copy_on_wait``: the caller waits at once, so the child's output is copied by ``Child.wait``
     in the waiting thread instead of one thread per stream."""
+    import subprocess
     plan = plan_streams(rt, cmd, capture, stdin_pipe)
     chdir = _opt(cmd, "chdir")
     umask = _opt(cmd, "umask")
@@ -527,29 +525,19 @@ def start(rt: Any, cmd: Command, capture: bool = False, stdin_pipe: bool = False
     cwd = None if chdir is None else to_path(rt, chdir)
     if command_wrapper is not None and executable is None:
         program = command_wrapper(program, os.path.abspath(cwd if cwd is not None else os.curdir))
-    env = _child_env(cmd)
     try:
-        popen: Any = None
-        # IO.popen and Open3 use the Popen's file objects; a captured run only reads the fd.
-        if executable is None and cwd is None and umask is None and (copy_on_wait or not capture):
-            popen = spawn.spawn(program, env, plan.popen, own_group="process_group" in kwargs)
-        if popen is None:
-            import subprocess
-
-            popen = subprocess.Popen(
-                program,
-                executable=executable,
-                env=env,
-                cwd=cwd,
-                close_fds=True,
-                **plan.popen,
-                **kwargs,
-            )
-            children.register(popen)
-        else:
-            children.register(popen, own_group="process_group" in kwargs)
+        popen = subprocess.Popen(
+            program,
+            executable=executable,
+            env=_child_env(cmd),
+            cwd=cwd,
+            close_fds=True,
+            **plan.popen,
+            **kwargs,
+        )
     finally:
         close_fds(plan)
+    children.register(popen)
     if copy_on_wait and not capture:
         return Child(popen, [], dict(plan.pumps))
     pumps = []
@@ -853,7 +841,7 @@ class PipeIO(RIO):
     @property
     def popen(self) -> subprocess.Popen:
         """The child process."""
-        return self.child.piped
+        return self.child.popen
 
     def write_str(self, rt: Any, text: str) -> None:
         self.check_open(rt)

@@ -246,8 +246,8 @@ def open3_capture2(rt: Any, mod: Any, *args: Any, block: RProc | None = None) ->
         return [RString(""), None]
     cmd, own = _split(rt, args, False)
     child = _start_routed(rt, cmd)
-    feeder = _feed(child.piped, _stdin_data(rt, own))
-    out = _read_all(child.piped.stdout)
+    feeder = _feed(child.popen, _stdin_data(rt, own))
+    out = _read_all(child.popen.stdout)
     feeder.join()
     return [RString(decode(out)), _finish(rt, child)]
 
@@ -259,8 +259,8 @@ def open3_capture2e(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -
         return [RString(""), None]
     cmd, own = _split(rt, args, True)
     child = _start_routed(rt, cmd)
-    feeder = _feed(child.piped, _stdin_data(rt, own))
-    out = _read_all(child.piped.stdout)
+    feeder = _feed(child.popen, _stdin_data(rt, own))
+    out = _read_all(child.popen.stdout)
     feeder.join()
     return [RString(decode(out)), _finish(rt, child)]
 
@@ -272,7 +272,7 @@ def open3_capture3(rt: Any, mod: Any, *args: Any, block: RProc | None = None) ->
         return [RString(""), RString(""), None]
     cmd, own = _split(rt, args, False)
     child = _start_piped(rt, cmd)
-    out, err = child.piped.communicate(_stdin_data(rt, own))
+    out, err = child.popen.communicate(_stdin_data(rt, own))
     return [RString(decode(out)), RString(decode(err)), _finish(rt, child)]
 
 
@@ -297,7 +297,7 @@ def open3_popen3(rt: Any, mod: Any, *args: Any, block: RProc | None = None) -> A
         return None
     cmd, _ = _split(rt, args, False)
     child = _start_piped(rt, cmd)
-    p = child.piped
+    p = child.popen
     ends = [PipeEnd(p.stdin, True), PipeEnd(p.stdout, False), PipeEnd(p.stderr, False)]
     return _run_popen(rt, child, ends, block)
 
@@ -307,7 +307,7 @@ def _popen2(rt: Any, args: tuple[Any, ...], merge_err: bool, block: RProc | None
         return None
     cmd, _ = _split(rt, args, merge_err)
     child = _start_routed(rt, cmd)
-    ends = [PipeEnd(child.piped.stdin, True), PipeEnd(child.piped.stdout, False)]
+    ends = [PipeEnd(child.popen.stdin, True), PipeEnd(child.popen.stdout, False)]
     return _run_popen(rt, child, ends, block)
 
 
