@@ -359,3 +359,12 @@ def test_undecodable_child_output_round_trips(rt, here):
     rt2.stdout = io.StringIO()
     system(rt2, S("printf '\\377'"))
     assert rt2.stdout.getvalue().encode("utf-8", "surrogateescape") == b"\xff"
+
+
+def test_a_background_grandchild_holding_the_output_does_not_hold_up_the_command(rt, here):
+    # The command ends at once; its grandchild keeps the pipe open for three more seconds.
+    # The output so far is kept, and the wait ends once the pipe has been idle for a second,
+    # while the grandchild still runs.
+    assert system(rt, S("echo before; (sleep 3; echo late; touch grandchild-done) &")) is True
+    assert rt.stdout.getvalue() == "before\n"
+    assert not os.path.exists("grandchild-done")
