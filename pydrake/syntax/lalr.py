@@ -19,10 +19,18 @@ Reducer = Callable[[list[Any]], Any]
 class ParseError(Exception):
     """A token the grammar does not allow here: the token and the terminals it expected."""
 
-    def __init__(self, token: Tok, expected: set[str]) -> None:
+    def __init__(self, token: Tok, expected: set[str], stack: Sequence[int] = ()) -> None:
         super().__init__(f"unexpected {token.type}")
         self.token = token
         self.expected = expected
+        self.stack = list(stack)  # the parser's states when the token was refused
+
+    def settled_expected(self) -> set[str]:
+        """What could come next once the parser has made the reductions it would make for any
+        token it cannot shift (as bison's default reductions do before it reports an error):
+        the context of the error (inside parentheses, a block, the top level), not every
+        token that could end the innermost expression."""
+        return _expected(_settle(self.stack, self.token.type)[-1])
 
 
 def _splice(spec: tuple[tuple[int, bool], ...]) -> Callable[[list[Any]], list[Any]]:
@@ -91,10 +99,10 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
         while True:
             act = states[stack[-1]].get(kind)
             if act is None:
-                raise ParseError(tok, _expected(stack[-1]))
+                raise ParseError(tok, _expected(stack[-1]), stack)
             if act >= 0:
                 if tok is end:  # the grammar never shifts the end marker
-                    raise ParseError(tok, _expected(stack[-1]))
+                    raise ParseError(tok, _expected(stack[-1]), stack)
                 stack.append(act)
                 values.append(tok)
                 break
@@ -139,6 +147,33 @@ def _unit_chain(states: list[dict[str, int]], rules: list[Any], below: int, top:
         if reduce is not None:
             return top
         top = states[below][name]
+
+
+def _settle(stack: Sequence[int], kind: str) -> list[int]:
+    """The state stack after the reductions a state makes by default (its most frequent one) for a
+    token ``kind`` it cannot shift, stopping before the start rule and where a state has none."""
+    states = tables.STATES
+    stack = list(stack)
+    for _ in range(10_000):  # each step pops at least as much as it pushes, but guard anyway
+        actions = states[stack[-1]]
+        act = actions.get(kind)
+        if act is not None and act >= 0:  # shifted here after all: this is the context
+            break
+        if act is None:
+            counts: dict[int, int] = {}
+            for other in actions.values():
+                if other < 0:
+                    counts[other] = counts.get(other, 0) + 1
+            if not counts:
+                break
+            act = max(sorted(counts), key=lambda a: counts[a])
+        name, size = tables.RULES[-1 - act][:2]
+        below = stack[: len(stack) - size] if size else stack
+        goto = states[below[-1]].get(name) if below else None
+        if goto is None or goto == tables.END:
+            break
+        stack = [*below, goto]
+    return stack
 
 
 def _expected(state: int) -> set[str]:

@@ -348,6 +348,9 @@ class Lexer:
         self.last_type = ""
         self.in_rescue = False  # between `rescue` and its `then`/newline: `=> name` declares a local
         self.rescue_at = 0  # index in ``out`` of the last `rescue` keyword
+        # A bracket error left for the parser to report (it names what it expected there instead);
+        # raised as it is should the parser accept the tokens after all.
+        self.bracket_error: RubySyntaxError | None = None
 
     # ------------------------------------------------------------ helpers
 
@@ -392,16 +395,32 @@ class Lexer:
 
     # ------------------------------------------------------------ main loop
 
-    def tokens(self) -> list[Token]:
-        """Lex everything and return the tokens (with a final TERM)."""
+    def tokens(self, defer_bracket_errors: bool = False) -> list[Token]:
+        """Lex everything and return the tokens (with a final TERM).
+
+        An unmatched closing bracket ends the tokens there, and an unclosed one is found at the
+        end; either raises at once, or with ``defer_bracket_errors`` is left in ``bracket_error``
+        for the parser, whose error at that token says what it expected instead."""
         n = len(self.src)
         while self.pos < n:
             self.lex_one()
-        if self.stack:
-            raise self.error("syntax error, unexpected end-of-input", n)
-        if self.out and self.out[-1].type != "TERM":
+        unclosed = bool(self.stack)
+        if unclosed and self.bracket_error is None:
+            self.bracket_error = self.error("syntax error, unexpected end-of-input", n)
+        if self.bracket_error is not None and not defer_bracket_errors:
+            raise self.bracket_error
+        # The end of the input ends the last statement where a newline would (not inside brackets,
+        # not after an operator, a comma or a dot: there the statement is unfinished).
+        if self.out and self.out[-1].type != "TERM" and not unclosed and self.state not in (BEG, DOT, FNAME):
             self.out.append(Token("TERM", "\n", n, self.line, n - self.line_start + 1))
         return self.out
+
+    def unmatched(self, op: str, ttype: str, start: int, message: str) -> None:
+        """A closing bracket that closes nothing open: the last token, its error kept for the parser."""
+        self.bracket_error = self.error(message, start)
+        self.emit(ttype, op, start, END)
+        self.pos = len(self.src)
+        self.stack.clear()
 
     def lex_one(self) -> None:
         """Lex one token (or skip white space, a comment or a newline)."""
@@ -1028,9 +1047,11 @@ class Lexer:
                 self.emit("LBRACE", op, start, BEG)
         elif ttype in ("RPAREN", "RBRACK", "RBRACE"):
             if not self.stack:
-                raise self.error(f"unexpected '{op}'", start)
-            kind = self.stack.pop()
+                self.unmatched(op, ttype, start, f"syntax error, unexpected '{op}', expecting end-of-input")
+                return
+            kind = self.stack[-1]
             if ttype == "RBRACE" and kind == INTERP:
+                self.stack.pop()
                 self.emit("INTERP_END", op, start, END)
                 return
             want = {
@@ -1043,7 +1064,9 @@ class Lexer:
                 INTERP: "}",
             }[kind]
             if op != want:
-                raise self.error(f"unexpected '{op}', expecting '{want}'", start)
+                self.unmatched(op, ttype, start, f"syntax error, unexpected '{op}', expecting '{want}'")
+                return
+            self.stack.pop()
             new_depth = len(self.stack)
             while self.cmdargs and self.cmdargs[-1] > new_depth:
                 self.cmdargs.pop()

@@ -1,0 +1,62 @@
+"""Syntax error messages worded as Ruby 3.1 words them (each expected line was checked with ``ruby -c``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pydrake.syntax.errors import RubySyntaxError
+from pydrake.syntax.parser import parse
+
+
+def error_of(src: str) -> tuple[int, str]:
+    with pytest.raises(RubySyntaxError) as err:
+        parse(src, "Rakefile")
+    return err.value.line, err.value.message
+
+
+@pytest.mark.parametrize(
+    ("src", "line", "message"),
+    [
+        # an unclosed bracket is reported where the parser finds out, naming the closer it wanted
+        ("task :a do\n  puts(1\nend\n", 3, "syntax error, unexpected `end', expecting ')'"),
+        ("task :a => [:b, :c\ntask :b\n", 2, "syntax error, unexpected local variable or method, expecting ']'"),
+        ("puts(1\n", 1, "syntax error, unexpected end-of-input, expecting ')'"),
+        ("x = [1, 2\n", 1, "syntax error, unexpected end-of-input, expecting ']'"),
+        ("h = {a: 1\n", 1, "syntax error, unexpected end-of-input, expecting '}'"),
+        ("x = [1;2]\n", 1, "syntax error, unexpected ';', expecting ']'"),
+        # an unmatched closer
+        ("puts(1, 2))\n", 1, "syntax error, unexpected ')', expecting end-of-input"),
+        ("x = [1)\n", 1, "syntax error, unexpected ')', expecting ']'"),
+        # tokens named by kind, and the context they interrupt
+        ("task :a do\n  sh \"x\" 1\nend\n", 2, "syntax error, unexpected integer literal, expecting `end'"),
+        ("x = 3 3\n", 1, "syntax error, unexpected integer literal, expecting end-of-input"),
+        ("foo.bar(1 2)\n", 1, "syntax error, unexpected integer literal, expecting ')'"),
+        ("puts :a, @x $y\n", 1, "syntax error, unexpected global variable, expecting end-of-input"),
+        ("x = 1 {}\n", 1, "syntax error, unexpected '{', expecting end-of-input"),
+        ("x = 1 -> {}\n", 1, "syntax error, unexpected ->, expecting end-of-input"),
+        ("x = => 1\n", 1, "syntax error, unexpected =>"),
+        ("foo(1 (2))\n", 1, "syntax error, unexpected '(', expecting ')'"),
+        ("x = 1 Foo\n", 1, "syntax error, unexpected constant, expecting end-of-input"),
+        ("x = 1 1.5\n", 1, "syntax error, unexpected float literal, expecting end-of-input"),
+        ("x = 1 \"s\"\n", 1, "syntax error, unexpected string literal, expecting end-of-input"),
+        ("x = 1 @@c\n", 1, "syntax error, unexpected class variable, expecting end-of-input"),
+        # keywords in `quotes'
+        ("task :a do\n  puts 1\nend\nend\n", 4, "syntax error, unexpected `end', expecting end-of-input"),
+        ("task :a do\n  puts 1,\nend\n", 3, "syntax error, unexpected `end'"),
+        ("x = 1 if 2 then\n", 1, "syntax error, unexpected `then', expecting end-of-input"),
+        ("desc \"x\"\ntask :a, [:n] => do\nend\n", 2, "syntax error, unexpected `do' for block"),
+        # the end of the input
+        ("task :a do\n  puts 1\n", 2, "syntax error, unexpected end-of-input, expecting `end'"),
+        ("task :a do\n  if x\n    puts 1\nend\n", 4, "syntax error, unexpected end-of-input, expecting `end'"),
+        ("x = 1 +\n", 1, "syntax error, unexpected end-of-input"),
+        ("x = 1 +", 1, "syntax error, unexpected end-of-input"),
+        ("puts 1 if\n", 1, "syntax error, unexpected end-of-input"),
+    ],
+)
+def test_message_and_line_are_rubys(src: str, line: int, message: str) -> None:
+    assert error_of(src) == (line, message)
+
+
+def test_an_unmatched_closer_stops_the_lexer_before_later_text_can_fail_first() -> None:
+    # The unterminated string after the stray ')' is never reached: the ')' is the error.
+    assert error_of('puts(1))\nputs "never closed\n') == (1, "syntax error, unexpected ')', expecting end-of-input")
