@@ -755,6 +755,24 @@ class Builder:
         singleton, name = c[1]
         return ast.Def(line, col, name, c[2], c[3], singleton, self.file)
 
+    def def_endless(self, c: list[Any]) -> ast.Def:
+        """``def f(x) = body``: a def whose body is one expression (a setter cannot be one)."""
+        line, col = _pos(c[0])
+        singleton, name = c[1]
+        if name.endswith("=") and (name[0].isalpha() or name[0] == "_"):
+            raise RubySyntaxError(
+                "setter method cannot be defined in an endless method definition", self.file, line, col
+            )
+        params = next((x for x in c[2:-1] if isinstance(x, ast.Params)), None)
+        if params is None:
+            params = self.params_from([], line, col)
+        body = c[-1]
+        body_line, body_col = _pos(body)
+        return ast.Def(line, col, name, params, ast.Begin(body_line, body_col, (body,), (), None, None), singleton, self.file)
+
+    def endless_params(self, c: list[Any]) -> ast.Params | None:
+        return self.def_params(c) if c else None
+
     def def_params(self, c: list[Any]) -> ast.Params:
         for x in c:
             if isinstance(x, ast.Params):

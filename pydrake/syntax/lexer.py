@@ -351,6 +351,10 @@ class Lexer:
         # A bracket error left for the parser to report (it names what it expected there instead);
         # raised as it is should the parser accept the tokens after all.
         self.bracket_error: RubySyntaxError | None = None
+        # ``len(self.out)`` just after a def's name or parenthesised parameters: a `=` there starts
+        # an endless method body (``def f(x) = x * 2``), which the end of its statement closes.
+        self.def_header_end = -1
+        self.endless_depths: list[int] = []  # bracket depth of each open endless def
 
     # ------------------------------------------------------------ helpers
 
@@ -404,6 +408,7 @@ class Lexer:
         n = len(self.src)
         while self.pos < n:
             self.lex_one()
+        self.close_endless_defs(0)
         unclosed = bool(self.stack)
         if unclosed and self.bracket_error is None:
             self.bracket_error = self.error("syntax error, unexpected end-of-input", n)
@@ -526,12 +531,21 @@ class Lexer:
         self.state = BEG
 
     def end_statement(self) -> None:
-        """A statement ends at this depth: commands here stop taking arguments."""
+        """A statement ends at this depth: commands here stop taking arguments, endless defs end."""
         depth = len(self.stack)
         while self.cmdargs and self.cmdargs[-1] >= depth:
             self.cmdargs.pop()
         if self.cond_depth is not None and self.cond_depth >= depth:
             self.cond_depth = None
+        self.close_endless_defs(depth)
+
+    def close_endless_defs(self, depth: int) -> None:
+        """End the endless defs opened at ``depth`` or deeper whose body is the innermost construct."""
+        while self.endless_depths and self.endless_depths[-1] >= depth and self.kw_stack and self.kw_stack[-1][0] == "endless":
+            self.endless_depths.pop()
+            _, saved = self.kw_stack.pop()
+            if saved is not None:
+                self.scope = saved
 
     # ------------------------------------------------------------ numbers
 
@@ -885,6 +899,7 @@ class Lexer:
             if not is_alias and self.out[-2].type == "KW_UNDEF":
                 self.state = END
             return
+        self.def_header_end = len(self.out)
         # def parameters: with parentheses, or bare up to the end of the line.
         m = BLANKS_RE.match(self.src, self.pos)
         assert m is not None
@@ -972,6 +987,12 @@ class Lexer:
     def lex_operator(self, op: str, ttype: str, start: int, beg_like: bool, space_before: bool) -> None:
         state = self.state
         depth = len(self.stack)
+        if ttype == "ASSIGN" and self.def_header_end == len(self.out) and self.kw_stack and self.kw_stack[-1][0] == "def":
+            # `def f = 42`: an endless def; its body is the rest of the statement, in the def's scope.
+            self.kw_stack[-1] = ("endless", self.kw_stack[-1][1])
+            self.endless_depths.append(depth)
+            self.emit("ASSIGN", op, start, BEG)
+            return
         if ttype == "OP_ASGN":
             self.emit("OP_ASGN", op[:-1], start, BEG)
         elif ttype in ("STAR2", "POW", "AMPER2") and beg_like:
@@ -1068,6 +1089,7 @@ class Lexer:
                 return
             self.stack.pop()
             new_depth = len(self.stack)
+            self.close_endless_defs(new_depth + 1)
             while self.cmdargs and self.cmdargs[-1] > new_depth:
                 self.cmdargs.pop()
             if kind == BLOCK and self.kw_stack and self.kw_stack[-1][0] == "block":
@@ -1083,6 +1105,7 @@ class Lexer:
                 if kind == PAREN_CALL:
                     # `def f(a) a * 2 end`: the body may start on the same line, as after a newline.
                     self.emit(ttype, op, start, BEG)
+                    self.def_header_end = len(self.out)
                     return
             self.emit(ttype, op, start, END)
         elif ttype == "PIPE" and self.param_mode is not None and self.param_mode == depth:

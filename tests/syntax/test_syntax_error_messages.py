@@ -60,3 +60,24 @@ def test_message_and_line_are_rubys(src: str, line: int, message: str) -> None:
 def test_an_unmatched_closer_stops_the_lexer_before_later_text_can_fail_first() -> None:
     # The unterminated string after the stray ')' is never reached: the ')' is the error.
     assert error_of('puts(1))\nputs "never closed\n') == (1, "syntax error, unexpected ')', expecting end-of-input")
+
+
+@pytest.mark.parametrize(
+    ("src", "line", "word"),
+    [
+        ("h = {a: 1}\ncase h\nin {a:}\n  p a\nend\n", 3, "in"),
+        ("h = {a: 1}\nh => {a:}\n", 2, "=>"),
+        ("x = 1\nif x in Integer\nend\n", 2, "in"),
+    ],
+)
+def test_pattern_matching_is_named_as_unsupported(src: str, line: int, word: str) -> None:
+    assert error_of(src) == (
+        line,
+        f"pattern matching (`{word}` here) is Ruby that pydrake does not provide"
+        " (see 'The Ruby pydrake reads' in pydrake's README)",
+    )
+
+
+@pytest.mark.parametrize("src", ["x = => 1\n", "foo :a, => 1\n"])
+def test_an_arrow_where_no_expression_ended_is_a_plain_syntax_error(src: str) -> None:
+    assert error_of(src) == (1, "syntax error, unexpected =>")
