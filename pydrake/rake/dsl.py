@@ -21,7 +21,10 @@ def app_of(rt: Any) -> RakeApplication:
 
 
 def location(rt: Any) -> tuple[str, int, str] | None:
-    """Where the Ruby code calling a DSL method is: (file, line, frame label as in a backtrace)."""
+    """Where the Ruby code calling a DSL method is: (file, line, frame label as in a backtrace);
+    None when the run records no task metadata (only -T, -D, -W and the linter keep locations)."""
+    if not rt.rake_app.manager.record_task_metadata:
+        return None
     frame = rt.frame()
     if frame is None:
         return None

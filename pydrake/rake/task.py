@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +62,6 @@ class Task:
         self.scope: Scope = manager.current_scope
         self.already_invoked = False
         self.invocation_exception: BaseException | None = None
-        self.lock = threading.RLock()
         self._arg_names: list[str] | None = None
         self._sources: list[str] | None = None
         # Prerequisite name -> task, valid while the manager's task set is unchanged (``generation``).
