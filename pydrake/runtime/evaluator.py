@@ -114,6 +114,8 @@ class Evaluator(EvaluatorHost):
             A.While: self.ev_while,
             A.For: self.ev_for,
             A.Case: self.ev_case,
+            A.CaseIn: self.ev_case_in,
+            A.MatchPattern: self.ev_match_pattern,
             A.Break: self.ev_break,
             A.Next: self.ev_next,
             A.Redo: self.ev_redo,
@@ -957,6 +959,16 @@ class Evaluator(EvaluatorHost):
                         return self.body(w.body, fr)
         e = node.else_
         return None if e is None else self.body(e, fr)
+
+    def ev_case_in(self, node: ast.CaseIn, fr: Frame) -> Any:
+        from pydrake.runtime.patterns import case_in
+
+        return case_in(self, node, fr)
+
+    def ev_match_pattern(self, node: ast.MatchPattern, fr: Frame) -> Any:
+        from pydrake.runtime.patterns import match_pattern
+
+        return match_pattern(self, node, fr)
 
     def ev_break(self, node: ast.Break, fr: Frame) -> Any:
         raise BreakSignal(fr.proc, None if node.value is None else self.eval(node.value, fr))

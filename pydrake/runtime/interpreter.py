@@ -896,13 +896,17 @@ class Interpreter(Evaluator, ModuleTables):
         from pydrake.syntax import parser
 
         try:
-            return parser.parse_file(text, filename) if cached else parser.parse(text, filename)
+            program = parser.parse_file(text, filename) if cached else parser.parse(text, filename)
         except RubyError:
             raise
         except Exception as e:
             if isinstance(e, SyntaxError) or type(e).__name__.endswith(("SyntaxError", "ParseError", "LexError")):
                 raise self.make_error("SyntaxError", str(e)) from e
             raise
+        if program.warnings and self.get_global("$VERBOSE") is not None:
+            for line, message in program.warnings:
+                self.stderr.write(f"{filename}:{line}: warning: {message}\n")
+        return program
 
     def load_file(self, path: str) -> Any:
         """Read, parse and run a file at top level (``load``, ``require``, Rakefile imports)."""

@@ -381,6 +381,34 @@ class Case(Node):
 
 
 @node
+class InClause(Node):
+    """``in pattern [if|unless guard] then body``: one clause of a ``case ... in``."""
+
+    pattern: Any
+    guard: Any  # node or None
+    unless: bool
+    body: Body
+
+
+@node
+class CaseIn(Node):
+    """``case subject in ... end``: pattern matching clauses."""
+
+    subject: Any
+    clauses: tuple[InClause, ...]
+    else_: Body | None
+
+
+@node
+class MatchPattern(Node):
+    """``value => pattern`` (``raises``: NoMatchingPatternError when it fails) or ``value in pattern`` (true/false)."""
+
+    value: Any
+    pattern: Any
+    raises: bool
+
+
+@node
 class Break(Node):
     value: Any
 
@@ -518,10 +546,77 @@ class Undef(Node):
     names: tuple[str, ...]
 
 
+# ---------------------------------------------------------------- patterns
+
+
+@node
+class Pattern(Node):
+    """The base of the pattern nodes of ``case/in``, ``=>`` and ``in``."""
+
+
+@node
+class PValue(Pattern):
+    """A value pattern: a literal, range, constant or pinned expression, matched with ``===``."""
+
+    value: Any
+
+
+@node
+class PBind(Pattern):
+    """A name that binds whatever it meets (``x``, ``_``)."""
+
+    name: str
+
+
+@node
+class PCapture(Pattern):
+    """``pattern => name``: bind the value once the pattern matched."""
+
+    pattern: Any
+    name: str
+
+
+@node
+class PAlt(Pattern):
+    """``a | b | c``: the first alternative that matches."""
+
+    alternatives: Body
+
+
+@node
+class PArray(Pattern):
+    """``Const[pre..., *rest, post...]``; ``rest`` is None (no rest), ``"*"`` (anonymous) or a name."""
+
+    const: Any  # node or None
+    pre: Body
+    rest: str | None
+    post: Body
+
+
+@node
+class PFind(Pattern):
+    """``Const[*pre, middle..., *post]``; ``pre``/``post`` are ``"*"`` (anonymous) or names."""
+
+    const: Any
+    pre: str
+    middle: Body
+    post: str
+
+
+@node
+class PHash(Pattern):
+    """``Const(key: pattern, ..., **rest)``; ``rest`` is None, ``"**"`` (anonymous), ``"**nil"`` or a name."""
+
+    const: Any
+    pairs: tuple[tuple[str, Any], ...]
+    rest: str | None
+
+
 @node
 class Program(Node):
     body: Body
     file: str
+    warnings: tuple[tuple[int, str], ...] = ()  # (line, message): what Ruby warns of as it parses
 
 
 def _make_inits() -> None:

@@ -18,7 +18,7 @@ from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, writ
 
 # The modules that decide what a file parses to: an entry records their sizes and times, so an
 # edited parser (a checkout between releases) never reuses an entry made by another one.
-PARSER_MODULES = ("ast.py", "builder.py", "lalr.py", "lalr_tables.py", "lexer.py", "tokens.py")
+PARSER_MODULES = ("ast.py", "builder.py", "lalr.py", "lalr_tables.py", "lexer.py", "pattern_builder.py", "tokens.py")
 
 # Oldest entries beyond this many are removed when a new one is written.
 MAX_ENTRIES = 512

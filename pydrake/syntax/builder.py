@@ -6,6 +6,7 @@ from typing import Any
 
 from pydrake.syntax import ast
 from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
+from pydrake.syntax.pattern_builder import PatternBuilder
 from pydrake.syntax.tokens import Tok as Token
 
 # Binary operator precedence, tighter binds higher (Ruby's table); POW is right-associative.
@@ -80,11 +81,12 @@ def _nodes(children: list[Any]) -> list[Any]:
     return [c for c in children if not isinstance(c, Token)]
 
 
-class Builder:
+class Builder(PatternBuilder):
     """Callbacks named after the grammar's rules and aliases; each returns an AST node (or a helper value)."""
 
     def __init__(self, file: str) -> None:
         self.file = file
+        self.warnings: list[tuple[int, str]] = []  # (line, message) Ruby prints when it parses the file
 
     def error(self, msg: str, at: Any) -> RubySyntaxError:
         line, col = _pos(at)
@@ -93,7 +95,7 @@ class Builder:
     # ------------------------------------------------------------ program and statements
 
     def start(self, c: list[Any]) -> ast.Program:
-        return ast.Program(1, 1, c[0], self.file)
+        return ast.Program(1, 1, c[0], self.file, tuple(self.warnings))
 
     def stmts(self, c: list[Any]) -> tuple[Any, ...]:
         return tuple(x for x in c if not isinstance(x, Token))

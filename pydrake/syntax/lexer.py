@@ -13,7 +13,9 @@ Newlines end statements only after an operand; after an operator, a comma or
 an open bracket they continue the line.  The lexer also tracks which names are
 local variables (so ``x -1`` and ``foo -1`` differ as in Ruby), which ``do``
 belongs to a command call (``task :a do``) rather than to the last call
-(``list.each do``), and where heredoc bodies lie.
+(``list.each do``), and where heredoc bodies lie.  In a pattern (after a
+``case`` clause's ``in``, or an ``in``/``=>`` after an operand) a lower-case
+name is a binding, a local variable from there on.
 """
 
 from __future__ import annotations
@@ -298,6 +300,11 @@ ASSIGN_AHEAD_RE = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^
 LEADING_DOT_RE = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))")
 EMBEDDED_DOC_END_RE = re.compile(r"^=end\b.*$", re.M)
 IVAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*")
+# What follows a label in a pattern when no pattern does (the label binds its name): on the line,
+# and inside brackets, where newlines and comments go by.
+LABEL_VALUE_RE = re.compile(r"[ \t]*(?:[,)}\n;#]|then\b|$)")
+LABEL_VALUE_IN_LIST_RE = re.compile(r"(?:\s|#[^\n]*)*(?:[,)}]|$)")
+QUOTED_LABEL_VALUE_RE = re.compile(r"[ \t]*(?:[,)};]|then\b|\Z)")
 
 # Bracket kinds on the nesting stack.  Newlines are ignored inside the "list" kinds.
 PAREN_CALL, PAREN_GROUP, BRACKET, HASH, BLOCK, INTERP, LAMBDA_PARAMS = range(7)
@@ -355,6 +362,13 @@ class Lexer:
         # an endless method body (``def f(x) = x * 2``), which the end of its statement closes.
         self.def_header_end = -1
         self.endless_depths: list[int] = []  # bracket depth of each open endless def
+        # Bracket depth at which the pattern being lexed began (after a clause's `in`, an `in` or
+        # `=>` after an operand), else None: there a lower-case name is a binding, a local from then on.
+        self.pattern_at: int | None = None
+        # Patterns paused inside ``^(expr)`` or a lambda: ("paren", bracket depth) or ("lambda",
+        # keyword depth) where the pattern resumes, and the pattern's own depth.
+        self.pattern_pauses: list[tuple[str, int, int]] = []
+        self.for_in = False  # between `for` and its `in`
 
     # ------------------------------------------------------------ helpers
 
@@ -537,6 +551,8 @@ class Lexer:
             self.cmdargs.pop()
         if self.cond_depth is not None and self.cond_depth >= depth:
             self.cond_depth = None
+        if self.pattern_at is not None and self.pattern_at >= depth:
+            self.pattern_at = None
         self.close_endless_defs(depth)
 
     def close_endless_defs(self, depth: int) -> None:
@@ -604,6 +620,8 @@ class Lexer:
             self.pos = end + 1
             if self.def_params is not None or self.paren_def_params:
                 self.scope.names.add(word)
+            if self.pattern_at is not None and self.pattern_label(word, start):
+                return
             self.emit("LABEL", word, start, BEG)
             return
         self.pos = end
@@ -611,8 +629,8 @@ class Lexer:
             self.lex_method_name(word, start)
             return
         if state == DOT:
-            if self.last_type == "COLON2" and word[0].isupper() and nxt != "(":
-                self.emit("CONST", word, start, END)  # `A::B` is a constant path
+            if self.last_type == "COLON2" and word[0].isupper() and (nxt != "(" or self.pattern_at is not None):
+                self.emit("CONST", word, start, END)  # `A::B` is a constant path (`A::B(` in a pattern too)
                 return
             self.lex_call_name(word, start, space_before=True)
             return
@@ -621,8 +639,9 @@ class Lexer:
             self.lex_keyword(word, kw, start)
             return
         if word[0].isupper():
-            # `Integer("3")`, `Foo ::Bar`: a constant directly followed by `(` is a method call.
-            if nxt == "(":
+            # `Integer("3")`, `Foo ::Bar`: a constant directly followed by `(` is a method call
+            # (in a pattern, `Point(x:)` is the constant's pattern).
+            if nxt == "(" and self.pattern_at is None:
                 self.emit("IDENT", word, start, ARG)
                 return
             if self.starts_command(word, end):
@@ -638,6 +657,10 @@ class Lexer:
         ):
             self.scope.names.add(word)
             self.emit("IDENT", word, start, END)
+            return
+        if self.pattern_at is not None and self.last_type != "CARET" and word[-1] not in "?!":
+            self.scope.names.add(word)  # a name in a pattern binds it (`^name` pins a local instead)
+            self.emit("LVAR", word, start, END)
             return
         if self.last_type == "ASSOC" and self.in_rescue and self.rescue_clause_open():
             self.scope.names.add(word)
@@ -775,6 +798,8 @@ class Lexer:
                 return
         if kw == "KW_DO":
             depth = len(self.stack)
+            if self.pattern_at is not None and self.pattern_at >= depth:
+                self.pattern_at = None  # `while v in [x] do`: the pattern ends at the loop's `do`
             if self.cond_depth is not None and self.cond_depth == depth:
                 self.cond_depth = None
                 self.emit("DO_COND", word, start, BEG)
@@ -814,6 +839,8 @@ class Lexer:
                 kind, saved = self.kw_stack.pop()
                 if saved is not None:
                     self.scope = saved
+                if self.pattern_pauses:
+                    self.resume_pattern("lambda", len(self.kw_stack) + 1)
             self.emit(kw, word, start, END)
             return
         elif kw in ("KW_YIELD", "KW_SUPER"):
@@ -828,9 +855,22 @@ class Lexer:
             return
         elif kw in ("KW_THEN", "KW_ELSE", "KW_ELSIF", "KW_ENSURE", "KW_WHEN"):
             self.end_statement()  # `if x.include? "b" then`: a clause keyword ends a command as a newline does
+        elif kw == "KW_IN":
+            if self.for_in:  # `for x in list`
+                self.for_in = False
+            else:
+                # After an operand, `value in pattern`; at a statement's start, a `case` clause.
+                if state in (END, ARG):
+                    kw = "IN_MATCH"
+                self.emit(kw, word, start, BEG)
+                self.pattern_at = len(self.stack)
+                return
+        elif kw in ("KW_AND", "KW_OR"):
+            self.pattern_at = None  # `value in pattern and ...`
         elif kw in ("KW_BEGIN_UP", "KW_END_UP"):
             raise self.error(f"`{word}` blocks are Ruby that pydrake does not provide", start, UnsupportedSyntax)
         if kw == "KW_FOR":
+            self.for_in = True
             # `for a, b in list`: the loop variables are locals.
             m = FOR_VARS_RE.match(
                 self.src, self.pos
@@ -1028,6 +1068,8 @@ class Lexer:
             elif self.stack[-1] == PAREN_CALL:
                 self.emit("LPAREN_CALL", op, start, BEG)
             else:
+                if self.pattern_at is not None and self.last_type == "CARET":
+                    self.pause_pattern("paren", len(self.stack))  # `^(expr)`: an expression
                 self.emit("LPAREN", op, start, BEG)
         elif ttype == "LBRACK":
             if (
@@ -1092,10 +1134,16 @@ class Lexer:
             self.close_endless_defs(new_depth + 1)
             while self.cmdargs and self.cmdargs[-1] > new_depth:
                 self.cmdargs.pop()
+            if self.pattern_at is not None and self.pattern_at > new_depth:
+                self.pattern_at = None  # `(x in Integer)`: the pattern ends with its bracket
+            if self.pattern_pauses:
+                self.resume_pattern("paren", new_depth + 1)
             if kind == BLOCK and self.kw_stack and self.kw_stack[-1][0] == "block":
                 _, saved = self.kw_stack.pop()
                 if saved is not None:
                     self.scope = saved
+                if self.pattern_pauses:
+                    self.resume_pattern("lambda", len(self.kw_stack) + 1)
             if (
                 kind in (PAREN_CALL, LAMBDA_PARAMS)
                 and self.paren_def_params
@@ -1112,8 +1160,9 @@ class Lexer:
             self.param_mode = None
             self.emit("BLOCK_PIPE", op, start, BEG)
         elif ttype == "SEMI":
+            in_pattern = self.pattern_at is not None  # `in *;` `in 0,;`: the `;` ends the pattern
             self.end_statement()
-            if self.state == BEG:
+            if self.state == BEG and not in_pattern:
                 return  # where an expression is expected, `;` separates nothing, as a newline there
             self.emit("TERM", ";", start, BEG)
         elif ttype == "QMARK":
@@ -1125,6 +1174,8 @@ class Lexer:
         elif ttype == "LAMBDA":
             self.emit("LAMBDA", op, start, ARG)
             self.scope_for_lambda()
+            if self.pattern_at is not None:
+                self.pause_pattern("lambda", len(self.kw_stack))  # `in ->(x) { x > 1 }`
             m = BLOCK_VARS_AHEAD_RE.match(
                 self.src, self.pos
             )
@@ -1139,8 +1190,54 @@ class Lexer:
             self.emit("COMMA", op, start, BEG)
         elif ttype == "ASSOC":
             self.emit("ASSOC", op, start, BEG)
+            if self.pattern_at is None and state in (END, ARG) and self.rightward_assignment(depth):
+                self.pattern_at = depth
         else:
             self.emit(ttype, op, start, BEG)
+
+    def rightward_assignment(self, depth: int) -> bool:
+        """Whether the `=>` just emitted after an operand is ``value => pattern``: not a hash pair
+        (of an argument list, a hash, a command's arguments, ``return``) nor ``rescue => e``."""
+        if self.in_list() or (self.cmdargs and self.cmdargs[-1] == depth):
+            return False
+        if self.in_rescue and self.rescue_clause_open():
+            return False
+        for i in range(len(self.out) - 2, -1, -1):
+            t = self.out[i].type
+            if t == "TERM":
+                break
+            if t in ("KW_RETURN", "KW_BREAK", "KW_NEXT"):
+                return False
+        return True
+
+    def pattern_label(self, name: str, start: int, quoted: bool = False) -> bool:
+        """A label in a pattern, the position after it: with no pattern after it (``in {a:}``,
+        ``in a:`` ending the line) it binds its name and ends an operand, so a newline outside
+        brackets ends the pattern (not after a quoted label: Ruby 3.1 reads the pattern on the
+        next line then).  Returns whether the label was emitted here."""
+        if self.in_list():
+            blank = LABEL_VALUE_IN_LIST_RE
+        else:
+            blank = QUOTED_LABEL_VALUE_RE if quoted else LABEL_VALUE_RE
+        if not blank.match(self.src, self.pos):
+            return False
+        if IDENT_RE.fullmatch(name) and not name[0].isupper():
+            self.scope.names.add(name)
+        self.emit("LABEL", name, start, END)
+        return True
+
+    def pause_pattern(self, kind: str, level: int) -> None:
+        """An expression inside a pattern (``^(expr)``, a lambda): no bindings until it ends."""
+        assert self.pattern_at is not None
+        self.pattern_pauses.append((kind, level, self.pattern_at))
+        self.pattern_at = None
+
+    def resume_pattern(self, kind: str, level: int) -> None:
+        """The expression paused at ``level`` ended: back in its pattern."""
+        pause = self.pattern_pauses[-1]
+        if pause[0] == kind and pause[1] == level:
+            self.pattern_pauses.pop()
+            self.pattern_at = pause[2]
 
     def scope_for_lambda(self) -> None:
         """A lambda's parameters and body share a child scope, closed at its ``}`` or ``end``."""
@@ -1399,16 +1496,19 @@ class Lexer:
         if (
             src[self.pos : self.pos + 1] == ":"
             and src[self.pos + 1 : self.pos + 2] != ":"
-            and prev in ("LBRACE", "COMMA", "LPAREN_CALL", "CMD_IDENT")
+            and prev in ("LBRACE", "COMMA", "LPAREN_CALL", "CMD_IDENT", "KW_IN", "IN_MATCH")
         ):
             self.pos += 1
+            if self.pattern_at is not None and self.pattern_label(text, start, quoted=True):
+                return True
             self.emit("LABEL", text, start, BEG)
             return True
         return False
 
     def lex_interpolation(self, p: int) -> int:
         """Lex the code of ``#{...}`` starting at ``p`` (the ``#``); return the position after ``}``."""
-        saved_state = (self.state, self.cmdargs, self.cond_depth, self.param_mode, self.def_params)
+        saved_state = (self.state, self.cmdargs, self.cond_depth, self.param_mode, self.def_params, self.pattern_at)
+        self.pattern_at = None
         self.cmdargs = []
         self.cond_depth = None
         self.param_mode = None
@@ -1422,7 +1522,7 @@ class Lexer:
             if self.pos >= n:
                 raise self.error("unterminated string interpolation meets end of file", p)
             self.lex_one()
-        self.state, self.cmdargs, self.cond_depth, self.param_mode, self.def_params = saved_state
+        self.state, self.cmdargs, self.cond_depth, self.param_mode, self.def_params, self.pattern_at = saved_state
         return self.pos
 
     # ------------------------------------------------------------ heredocs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
+from pydrake.syntax.errors import RubySyntaxError
 
 if TYPE_CHECKING:
     from pydrake.syntax import ast
@@ -29,6 +29,7 @@ UNEXPECTED_NAMES = {
     "WHILE_MOD": "`while' modifier",
     "UNTIL_MOD": "`until' modifier",
     "RESCUE_MOD": "`rescue' modifier",
+    "IN_MATCH": "`in'",
     "IDENT": "local variable or method",
     "CMD_IDENT": "local variable or method",
     "LVAR": "local variable or method",
@@ -116,25 +117,7 @@ def _line_of(source: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _pattern_matching(tok: Tok, expected_set: set[str]) -> bool:
-    """Is ``tok`` where Ruby 3 reads pattern matching: `in` opening a ``case`` clause, or `=>` /
-    `in` after an expression that could end a statement (``h => {a:}``, ``x in Integer``)?"""
-    ends_statement = bool(expected_set & {"TERM", "$END", "KW_END"})
-    if tok.type == "KW_IN":
-        return ends_statement or "KW_WHEN" in expected_set
-    return tok.type == "ASSOC" and ends_statement
-
-
 def _syntax_error(tok: Tok, source: str, filename: str, expected_set: set[str]) -> RubySyntaxError:
-    if _pattern_matching(tok, expected_set):
-        line = tok.line or 0
-        return UnsupportedSyntax(
-            f"pattern matching (`{tok.value}` here) is Ruby that pydrake does not provide",
-            filename,
-            line,
-            tok.column or 0,
-            _line_of(source, line),
-        )
     msg = f"syntax error, unexpected {unexpected_name(tok)}"
     expecting = [name for kind, name in EXPECTING_NAMES.items() if kind in expected_set]
     if len(expecting) == 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .case import case_id, find_cases
-from .failure_list import CASES, KNOWN_FAILURES, read_known_failures
+from .failure_list import CASES, KNOWN_FAILURES, PROJECT_CASES, read_known_failures
 from .runner import command_under_test, run_case
 
 
@@ -25,6 +25,8 @@ def _cases() -> list:
             else []
         )
         params.append(pytest.param(case_dir, id=cid, marks=marks))
+    for case_dir in find_cases(PROJECT_CASES):
+        params.append(pytest.param(case_dir, id=f"project/{case_id(case_dir, PROJECT_CASES)}"))
     return params
 
 
@@ -42,7 +44,8 @@ def outcomes(command: list[str]):
     only shortens the wall time; every test still reports its own case.
     """
     pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1))
-    futures: dict[Path, Future[list[str]]] = {c: pool.submit(run_case, c, command) for c in find_cases(CASES)}
+    every = find_cases(CASES) + find_cases(PROJECT_CASES)
+    futures: dict[Path, Future[list[str]]] = {c: pool.submit(run_case, c, command) for c in every}
     yield futures
     pool.shutdown(wait=True, cancel_futures=True)
 

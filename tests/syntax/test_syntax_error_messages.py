@@ -63,19 +63,44 @@ def test_an_unmatched_closer_stops_the_lexer_before_later_text_can_fail_first() 
 
 
 @pytest.mark.parametrize(
-    ("src", "line", "word"),
+    ("src", "printed"),
     [
-        ("h = {a: 1}\ncase h\nin {a:}\n  p a\nend\n", 3, "in"),
-        ("h = {a: 1}\nh => {a:}\n", 2, "=>"),
-        ("x = 1\nif x in Integer\nend\n", 2, "in"),
+        ("h = {a: 1}\ncase h\nin {a:}\n  p a\nend\n", "1\n"),
+        ("h = {a: 1}\nh => {a:}\np a\n", "1\n"),
+        ("x = 1\nif x in Integer\n  p :int\nend\n", ":int\n"),
     ],
 )
-def test_pattern_matching_is_named_as_unsupported(src: str, line: int, word: str) -> None:
-    assert error_of(src) == (
-        line,
-        f"pattern matching (`{word}` here) is Ruby that pydrake does not provide"
-        " (see 'The Ruby pydrake reads' in pydrake's README)",
-    )
+def test_pattern_matching_parses_and_runs(src: str, printed: str) -> None:
+    from tests.runtime.test_interpreter_support import out
+
+    assert out(src) == printed
+
+
+@pytest.mark.parametrize(
+    ("src", "line", "message"),
+    [
+        # each checked with ruby 3.1
+        ("case 0\nin a | 0\nend\n", 2, "illegal variable in alternative pattern (a)"),
+        ("case 0\nin {a:} | {b: 1}\nend\n", 2, "illegal variable in alternative pattern (a)"),
+        ("case 0\nin [*r, 1] | [2]\nend\n", 2, "illegal variable in alternative pattern (r)"),
+        ("case 0\nin ^a\nend\n", 2, "a: no such local variable"),
+        ("case 0\nin a, a\nend\n", 2, "duplicated variable name"),
+        ("case 0\nin a, {a:}\nend\n", 2, "duplicated variable name"),
+        ("0 => [a, b => a]\n", 1, "duplicated variable name"),
+        ("case 0\nin {a: 1, a: 2}\nend\n", 2, "duplicated key name"),
+        ("case 0\nin {\"a\": 1, a: 2}\nend\n", 2, "duplicated key name"),
+        ("case 0\nin [*a, *b, c]\nend\n", 2, "syntax error, unexpected *"),
+        ("case 0\nin [*, 1, *, 2]\nend\n", 2, "syntax error, unexpected ',', expecting ']'"),
+        ("case 0\nin [*a,]\nend\n", 2, "syntax error, unexpected ']'"),
+        ("case 0\nin {**r, a:}\nend\n", 2, "syntax error, unexpected ',', expecting '}'"),
+        ("case 0\nin a: 1, **r, b:\nend\n", 2, "syntax error, unexpected ',', expecting `then' or ';' or '\\n'"),
+        ("case 0\nin ^1\nend\n", 2, "syntax error, unexpected integer literal"),
+        ("case 0\nin [a:]\nend\n", 2, "syntax error, unexpected label, expecting ']'"),
+        ("x = 1\np(x in Integer)\n", 2, "syntax error, unexpected `in', expecting ')'"),
+    ],
+)
+def test_a_bad_pattern_is_the_syntax_error_ruby_reports(src: str, line: int, message: str) -> None:
+    assert error_of(src) == (line, message)
 
 
 @pytest.mark.parametrize("src", ["x = => 1\n", "foo :a, => 1\n"])

@@ -235,6 +235,12 @@ def array_to_a(rt: Any, recv: list[Any], block: RProc | None = None) -> list[Any
     return recv if class_of(recv) is ARRAY and type(recv) is list else list(recv)
 
 
+@builtin(ARRAY, "deconstruct")
+def array_deconstruct(rt: Any, recv: list[Any], block: RProc | None = None) -> list[Any]:
+    """Array#deconstruct: the Array itself (what an array pattern matches)."""
+    return recv
+
+
 @builtin(ARRAY, "to_h")
 def array_to_h(rt: Any, recv: list[Any], block: RProc | None = None) -> RHash:
     """Array#to_h: a Hash from ``[key, value]`` pairs (or the pairs the block makes)."""

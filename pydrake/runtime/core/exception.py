@@ -316,6 +316,33 @@ def key_error_receiver(rt: Any, recv: RObject, block: RProc | None = None) -> An
     return recv.ivars["__receiver"]
 
 
+@builtin(NO_MATCHING_PATTERN_KEY_ERROR, "initialize")
+def no_matching_key_initialize(rt: Any, recv: RObject, msg: Any = None, *args: Any, block: RProc | None = None) -> None:
+    """NoMatchingPatternKeyError.new(msg = nil, matchee: nil, key: nil)."""
+    recv.ivars["@message"] = msg
+    if args and isinstance(args[-1], RHash):
+        opts = args[-1]
+        for key in ("matchee", "key"):
+            if Symbol.of(key) in opts:
+                recv.ivars["__" + key] = opts[Symbol.of(key)]
+
+
+@builtin(NO_MATCHING_PATTERN_KEY_ERROR, "key")
+def no_matching_key_key(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
+    """key: the key the hash pattern did not find."""
+    if "__key" not in recv.ivars:
+        raise rt.error("ArgumentError", "no key is available")
+    return recv.ivars["__key"]
+
+
+@builtin(NO_MATCHING_PATTERN_KEY_ERROR, "matchee")
+def no_matching_key_matchee(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
+    """matchee: the Hash (from deconstruct_keys) that lacked the key."""
+    if "__matchee" not in recv.ivars:
+        raise rt.error("ArgumentError", "no matchee is available")
+    return recv.ivars["__matchee"]
+
+
 @builtin(STOP_ITERATION, "result")
 def stop_iteration_result(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
     """result: the value the finished iteration returned."""

@@ -128,6 +128,12 @@ def hash_inspect(rt: Any, recv: RHash, block: RProc | None = None) -> RString:
         return RString("{" + body + "}")
 
 
+@builtin(HASH, "deconstruct_keys")
+def hash_deconstruct_keys(rt: Any, recv: RHash, keys: Any, block: RProc | None = None) -> RHash:
+    """Hash#deconstruct_keys(keys): the Hash itself (what a hash pattern matches)."""
+    return recv
+
+
 @builtin(HASH, "to_h")
 def hash_to_h(rt: Any, recv: RHash, block: RProc | None = None) -> RHash:
     """Hash#to_h: the Hash itself, or a new Hash of the pairs the block makes from (key, value)."""

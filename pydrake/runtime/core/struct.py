@@ -160,6 +160,32 @@ def struct_members(rt: Any, recv: RObject, block: RProc | None = None) -> list[S
     return [Symbol.of(m) for m in struct_info(rt, recv.cls)[0]]
 
 
+@builtin(STRUCT, "deconstruct_keys")
+def struct_deconstruct_keys(rt: Any, recv: RObject, keys: Any, block: RProc | None = None) -> RHash:
+    """deconstruct_keys(keys): member => value for the keys asked (all with nil), stopping at the
+    first that is no member; more keys than members give {}."""
+    members, _ = struct_info(rt, recv.cls)
+    values = _values(rt, recv)
+    if keys is None:
+        return struct_to_h(rt, recv)
+    if type(keys) is not list:
+        raise rt.error("TypeError", f"wrong argument type {rt.real_class(keys).name} (expected Array or nil)")
+    h = RHash()
+    if len(keys) > len(members):
+        return h
+    for key in keys:
+        if isinstance(key, Symbol | RString):
+            name = key.name if isinstance(key, Symbol) else key.s
+            if name not in members:
+                return h
+            h[key] = values[members.index(name)]
+        elif type(key) is int and -len(members) <= key < len(members):
+            h[key] = values[key]
+        else:
+            return h
+    return h
+
+
 @builtin(STRUCT, "to_h")
 def struct_to_h(rt: Any, recv: RObject, block: RProc | None = None) -> RHash:
     """to_h { |name, value| }: member name => value."""
