@@ -605,7 +605,13 @@ class Lexer:
         nxt = src[end : end + 1]
         # `name?` and `name!` method names (but not `a!=b`, `x ? y : z`).
         if nxt in ("?", "!") and src[end + 1 : end + 2] != "=" and not (state != DOT and self.scope.has(word)):
-            if nxt == "!" or not (src[end + 1 : end + 2] == ":" and src[end + 2 : end + 3] != ":"):
+            # `name?:` is the ternary's `?` and `:` unless a blank follows where a label may stand
+            # (`{enabled?: true}`, `f(ok?: 1)`).
+            if (
+                nxt == "!"
+                or not (src[end + 1 : end + 2] == ":" and src[end + 2 : end + 3] != ":")
+                or (state in (BEG, ARG, MID) and src[end + 2 : end + 3] in (" ", "\t", "\n"))
+            ):
                 word += nxt
                 end += 1
                 nxt = src[end : end + 1]

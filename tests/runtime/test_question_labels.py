@@ -1,0 +1,30 @@
+"""Labels ending in ``?`` or ``!`` (``{enabled?: true}``), beside the ternary operator written tight."""
+
+from __future__ import annotations
+
+from tests.runtime.test_interpreter_support import out
+
+
+def test_question_and_bang_labels_in_hashes_arguments_and_patterns() -> None:
+    src = """
+h = {a?: 1, b!: 2}
+p h
+def f(**kw) = kw
+p f(ok?: true)
+case {a?: 1}
+in {a?: Integer}
+  p :matched
+end
+"""
+    assert out(src) == "{:a?=>1, :b!=>2}\n{:ok?=>true}\n:matched\n"
+
+
+def test_a_tight_ternary_after_a_name_is_still_a_ternary() -> None:
+    src = """
+x = true
+p(x ? 1: 2)
+def e? = false
+p(e? ? 3: 4)
+p([1].empty?? 5 : 6)
+"""
+    assert out(src) == "1\n4\n6\n"
