@@ -772,6 +772,12 @@ class Builder(PatternBuilder):
         body_line, body_col = _pos(body)
         return ast.Def(line, col, name, params, ast.Begin(body_line, body_col, (body,), (), None, None), singleton, self.file)
 
+    def def_endless_rescue(self, c: list[Any]) -> ast.Def:
+        """``def f = body rescue fallback``: the rescue modifier belongs to the body."""
+        body, fallback = c[-3], c[-1]
+        line, col = _pos(body)
+        return self.def_endless([*c[:-3], ast.RescueMod(line, col, body, fallback)])
+
     def endless_params(self, c: list[Any]) -> ast.Params | None:
         return self.def_params(c) if c else None
 

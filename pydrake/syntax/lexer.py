@@ -555,6 +555,18 @@ class Lexer:
             self.pattern_at = None
         self.close_endless_defs(depth)
 
+    def in_endless_body(self) -> bool:
+        """Is the innermost open construct an endless def's body (not a command call's arguments),
+        at its own bracket depth?"""
+        depth = len(self.stack)
+        return (
+            bool(self.endless_depths)
+            and self.endless_depths[-1] == depth
+            and bool(self.kw_stack)
+            and self.kw_stack[-1][0] == "endless"
+            and not (self.cmdargs and self.cmdargs[-1] == depth)
+        )
+
     def close_endless_defs(self, depth: int) -> None:
         """End the endless defs opened at ``depth`` or deeper whose body is the innermost construct."""
         while self.endless_depths and self.endless_depths[-1] >= depth and self.kw_stack and self.kw_stack[-1][0] == "endless":
@@ -798,6 +810,9 @@ class Lexer:
         if kw in _MODIFIABLE and state in (END, ARG, MID):
             if kw == "KW_RESCUE" and self.last_type == "TERM":
                 pass
+            elif kw == "KW_RESCUE" and self.in_endless_body():
+                self.emit("ENDLESS_RESCUE", word, start, BEG)  # `def f = risky rescue fallback`: the body's
+                return
             else:
                 self.end_statement()
                 self.emit(_MODIFIABLE[kw], word, start, BEG)

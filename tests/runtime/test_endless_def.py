@@ -81,3 +81,15 @@ end
 p V.new(1) == V.new(1), V.new(1) == V.new(2)
 """
     assert out(src) == "true\nfalse\n"
+
+
+def test_a_rescue_modifier_belongs_to_the_body() -> None:
+    src = """
+def q = raise("x") rescue 2
+p q
+def s(a) = a.fetch(9) rescue :missing
+p s([1])
+def r = puts "r" rescue 3
+r
+"""
+    assert out(src) == "2\n:missing\nr\n"
