@@ -362,6 +362,7 @@ class Lexer:
         # an endless method body (``def f(x) = x * 2``), which the end of its statement closes.
         self.def_header_end = -1
         self.endless_depths: list[int] = []  # bracket depth of each open endless def
+        self.ternaries: list[int] = []  # bracket depth of each `?` still waiting for its `:`
         # Bracket depth at which the pattern being lexed began (after a clause's `in`, an `in` or
         # `=>` after an operand), else None: there a lower-case name is a binding, a local from then on.
         self.pattern_at: int | None = None
@@ -531,6 +532,8 @@ class Lexer:
             self.state = END
         if self.state in (BEG, DOT, FNAME) or self.in_list():
             return
+        if self.ternaries and self.ternaries[-1] == len(self.stack):
+            return  # `c ? a` newline `: b`: the ternary goes on
         # A following line that starts with `.meth` or `&.` continues this expression.
         m = LEADING_DOT_RE.match(self.src, self.pos)
         if m:
@@ -551,6 +554,8 @@ class Lexer:
             self.cmdargs.pop()
         if self.cond_depth is not None and self.cond_depth >= depth:
             self.cond_depth = None
+        while self.ternaries and self.ternaries[-1] >= depth:
+            self.ternaries.pop()
         if self.pattern_at is not None and self.pattern_at >= depth:
             self.pattern_at = None
         self.close_endless_defs(depth)
@@ -1153,6 +1158,8 @@ class Lexer:
             self.stack.pop()
             new_depth = len(self.stack)
             self.close_endless_defs(new_depth + 1)
+            while self.ternaries and self.ternaries[-1] > new_depth:
+                self.ternaries.pop()
             while self.cmdargs and self.cmdargs[-1] > new_depth:
                 self.cmdargs.pop()
             if self.pattern_at is not None and self.pattern_at > new_depth:
@@ -1187,8 +1194,11 @@ class Lexer:
                 return  # where an expression is expected, `;` separates nothing, as a newline there
             self.emit("TERM", ";", start, BEG)
         elif ttype == "QMARK":
+            self.ternaries.append(depth)
             self.emit("QMARK", op, start, BEG)
         elif ttype == "COLON":
+            if self.ternaries and self.ternaries[-1] == depth:
+                self.ternaries.pop()
             self.emit("COLON", op, start, BEG)
         elif ttype == "DOT" or ttype == "ANDDOT":
             self.emit(ttype, op, start, DOT)

@@ -1,4 +1,4 @@
-"""Labels ending in ``?`` or ``!`` (``{enabled?: true}``), beside the ternary operator written tight."""
+"""Labels ending in ``?`` or ``!`` (``{enabled?: true}``) and the ternary operator beside them: tight, or over lines."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ p(e? ? 3: 4)
 p([1].empty?? 5 : 6)
 """
     assert out(src) == "1\n4\n6\n"
+
+
+def test_a_ternary_continues_over_a_newline_before_its_colon() -> None:
+    src = """
+c = true
+x = c ? 1
+  : 2
+z = (c ? "a"
+ : "b")
+w = c ? [1,
+ 2] : 3
+p x, z, w
+"""
+    assert out(src) == '1\n"a"\n[1, 2]\n'
