@@ -1044,7 +1044,7 @@ class Lexer:
             return
         m = PUNCT_RE.match(src, start)
         if not m:
-            raise self.error(f"unexpected character {c!r}")
+            raise self.error(f"Invalid char `\\x{ord(c):02X}' in expression")
         op = m.group()
         ttype = PUNCT_TYPE[op]
         self.pos = m.end()

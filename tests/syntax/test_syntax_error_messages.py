@@ -41,6 +41,8 @@ def error_of(src: str) -> tuple[int, str]:
         ("x = 1 \"s\"\n", 1, "syntax error, unexpected string literal, expecting end-of-input"),
         ("x = 1 @@c\n", 1, "syntax error, unexpected class variable, expecting end-of-input"),
         ("a = 1\nb = 2\nx = a ? b\nc\n", 4, "syntax error, unexpected local variable or method, expecting ':'"),
+        ("x = 1\x01\n", 1, "Invalid char `\\x01' in expression"),
+        ("x = \x7f\n", 1, "Invalid char `\\x7F' in expression"),
         # keywords in `quotes'
         ("task :a do\n  puts 1\nend\nend\n", 4, "syntax error, unexpected `end', expecting end-of-input"),
         ("task :a do\n  puts 1,\nend\n", 3, "syntax error, unexpected `end'"),
