@@ -14,7 +14,8 @@ from pydrake.syntax import ast
 from pydrake.syntax.errors import RubySyntaxError
 from pydrake.syntax.tokens import Tok as Token
 
-_LOCAL_NAME = re.compile(r"[a-z_\x80-\U0010ffff][A-Za-z0-9_\x80-\U0010ffff]*")
+# A local variable's name: [a-z_\x80-\U0010ffff][A-Za-z0-9_\x80-\U0010ffff]*, written as complements (cheap to compile).
+_LOCAL_NAME = re.compile(r"[^\x00-\x5e\x60\x7b-\x7f][^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*")
 _FIND_WARNING = "Find pattern is experimental, and the behavior may change in future versions of Ruby!"
 # What ends a pattern written without brackets, as Ruby names it in a syntax error.
 _BARE = "`then' or ';' or '\\n'"
