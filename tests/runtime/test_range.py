@@ -204,3 +204,19 @@ def test_include_cover_eqq(rt: Any) -> None:
     assert [run(rt, R(1, 5), "cover?", r) for r in covers] == [True, False, True]
     assert run(rt, R(1, 5, True), "cover?", R(2, 5)) is False
     assert run(rt, R(1, 5), "cover?", R(2, 6, True)) is True
+
+
+def test_a_value_that_does_not_compare_is_outside_a_range() -> None:
+    from tests.runtime.test_interpreter_support import out
+
+    src = """
+p((1..5) === nil, (..5) === nil, (1..) === nil, (1..5) === "a", ("a".."z") === 3)
+case nil
+in ..5 then p :small
+in nil then p :nil
+end
+p(Object.new <=> 1)
+o = Object.new
+p(o <=> o, nil <=> nil)
+"""
+    assert out(src) == "false\nfalse\nfalse\nfalse\nfalse\n:nil\nnil\n0\n0\n"

@@ -197,6 +197,12 @@ def k_case_eq(rt: Any, recv: Any, other: Any, block: RProc | None = None) -> boo
     return recv is other or rt.eq(recv, other)
 
 
+@builtin(KERNEL, "<=>")
+def k_compare(rt: Any, recv: Any, other: Any, block: RProc | None = None) -> int | None:
+    """<=> (Object#<=>): 0 for the same object or an == one, else nil."""
+    return 0 if recv is other or rt.eq(recv, other) else None
+
+
 @builtin(KERNEL, "=~")
 def k_match(rt: Any, recv: Any, other: Any, block: RProc | None = None) -> None:
     """=~: nil for objects that do not match."""
