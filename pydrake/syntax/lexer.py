@@ -1522,6 +1522,17 @@ class Lexer:
                 return
             self.emit("STRING" if kind == "DSTR" else "SYMBOL", text, start, END)
             return
+        if kind == "DSTR" and src[p : p + 1] == ":" and src[p + 1 : p + 2] != ":" and first > 0:
+            before = self.out[first - 1].type
+            if before in ("LBRACE", "COMMA", "LPAREN_CALL", "CMD_IDENT", "KW_IN", "IN_MATCH"):
+                if self.pattern_at is not None:
+                    raise self.error("symbol literal with interpolation is not allowed", start)
+                # `"#{x}": 1` is the interpolated symbol label `:"#{x}" => 1`.
+                self.out[first].type = "DSYM_BEG"
+                self.emit("DSYM_END", "", p, END)
+                self.pos = p + 1
+                self.emit("ASSOC", ":", p, BEG)
+                return
         self.emit(f"{kind}_END", flags, p, END)
 
     def string_label(self, text: str, start: int, prev: str) -> bool:

@@ -1,4 +1,4 @@
-"""Labels ending in ``?`` or ``!`` (``{enabled?: true}``) and the ternary operator beside them: tight, or over lines."""
+"""Labels: ending in ``?`` or ``!`` (``{enabled?: true}``), interpolated (``{"#{x}": 1}``); and the ternary operator beside them."""
 
 from __future__ import annotations
 
@@ -42,3 +42,13 @@ w = c ? [1,
 p x, z, w
 """
     assert out(src) == '1\n"a"\n[1, 2]\n'
+
+
+def test_an_interpolated_string_label_is_a_symbol_key() -> None:
+    src = """
+x = "a"
+h = {"#{x}": 1, "b c": 2}
+def f(**kw) = kw
+p h, f("#{x}_dir": 3)
+"""
+    assert out(src) == '{:a=>1, :"b c"=>2}\n{:a_dir=>3}\n'

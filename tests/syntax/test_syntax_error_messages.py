@@ -42,6 +42,7 @@ def error_of(src: str) -> tuple[int, str]:
         ("x = 1 @@c\n", 1, "syntax error, unexpected class variable, expecting end-of-input"),
         ("a = 1\nb = 2\nx = a ? b\nc\n", 4, "syntax error, unexpected local variable or method, expecting ':'"),
         ("x = 1\x01\n", 1, "Invalid char `\\x01' in expression"),
+        ('x = "a"\ncase {a: 1}\nin {"#{x}": 1} then p 1\nend\n', 3, "symbol literal with interpolation is not allowed"),
         ("x = \x7f\n", 1, "Invalid char `\\x7F' in expression"),
         # keywords in `quotes'
         ("task :a do\n  puts 1\nend\nend\n", 4, "syntax error, unexpected `end', expecting end-of-input"),
