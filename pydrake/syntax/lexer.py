@@ -303,6 +303,8 @@ ASSIGN_AHEAD_RE = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^
 LEADING_DOT_RE = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))")
 EMBEDDED_DOC_END_RE = re.compile(r"^=end\b.*$", re.M)
 IVAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*")
+# After a label: a comma or a closing bracket, or a newline then one (the label has no value).
+LABEL_WITHOUT_VALUE_RE = re.compile(r"[ \t]*(?:[,)}]|\n\s*[)}])")
 # What follows a label in a pattern when no pattern does (the label binds its name): on the line,
 # and inside brackets, where newlines and comments go by.
 LABEL_VALUE_RE = re.compile(r"[ \t]*(?:[,)}\n;#]|then\b|$)")
@@ -649,6 +651,9 @@ class Lexer:
             if self.pattern_at is not None and self.pattern_label(word, start):
                 return
             self.emit("LABEL", word, start, BEG)
+            if self.omits_value():
+                # `{x:, y:}`, `f(x:)`: the value is the local or method of the same name (Ruby 3.1).
+                self.emit("LVAR" if self.scope.has(word) else "IDENT", word, start, END)
             return
         self.pos = end
         if state == FNAME:
@@ -701,6 +706,15 @@ class Lexer:
             self.emit("LVAR", word, start, END)
             return
         self.lex_call_name(word, start, space_before=True)
+
+    def omits_value(self) -> bool:
+        """Does the label just emitted stand without a value (``{x:, y:}``)? Not among parameters,
+        where ``x:`` is a required keyword, nor at a line's end outside brackets (the value may follow)."""
+        if self.def_params is not None or self.param_mode is not None:
+            return False
+        if self.paren_def_params and self.paren_def_params[-1] == len(self.stack):
+            return False
+        return LABEL_WITHOUT_VALUE_RE.match(self.src, self.pos) is not None
 
     def rescue_clause_open(self) -> bool:
         """Whether the last ``rescue`` keyword's clause is still open (no newline ended it since)."""

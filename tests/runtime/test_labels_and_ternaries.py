@@ -1,4 +1,4 @@
-"""Labels: ending in ``?`` or ``!`` (``{enabled?: true}``), interpolated (``{"#{x}": 1}``); and the ternary operator beside them."""
+"""Labels: ending in ``?`` or ``!``, interpolated (``{"#{x}": 1}``), without a value (``{x:, y:}``); and the ternary operator beside them."""
 
 from __future__ import annotations
 
@@ -52,3 +52,22 @@ def f(**kw) = kw
 p h, f("#{x}_dir": 3)
 """
     assert out(src) == '{:a=>1, :"b c"=>2}\n{:a_dir=>3}\n'
+
+
+def test_a_label_without_a_value_takes_the_local_or_method_of_its_name() -> None:
+    src = """
+x = 1; y = 2
+def kw(x:, y:) = x + y
+def m = :meth
+z = 5
+h = {
+  z:,
+  w: 1
+}
+p({x:, y:}, kw(x:, y:), {m:}, h)
+def f(a:, b: 2) = [a, b]
+p f(a: 1)
+block = ->(x:, y: 0) { x + y }
+p block.(x: 1)
+"""
+    assert out(src) == "{:x=>1, :y=>2}\n3\n{:m=>:meth}\n{:z=>5, :w=>1}\n[1, 2]\n1\n"

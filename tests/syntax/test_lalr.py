@@ -78,7 +78,7 @@ def test_same_ast_as_lark_on_every_ruby_file_of_the_project(lark):
         "x = = 1\n",
         "1 2\n",
         "if x then y else z end end\n",
-        "{ a: }\n",
+        "{ a: => 1 }\n",
     ],
 )
 def test_a_syntax_error_stops_at_the_same_token_expecting_the_same(src, lark):
