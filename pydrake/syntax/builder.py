@@ -328,8 +328,17 @@ class Builder(PatternBuilder):
 
     def call_args(self, c: list[Any]) -> list[Any]:
         if len(c) == 1:
-            return [c[0]]
-        return c[0] + [c[2]]
+            return list(c[0]) if isinstance(c[0], tuple) else [c[0]]
+        return c[0] + (list(c[2]) if isinstance(c[2], tuple) else [c[2]])
+
+    def forward_args(self, c: list[Any]) -> tuple[Any, ...]:
+        """``g(...)``: the forwarding method's anonymous rest, keywords and block, passed on."""
+        line, col = _pos(c[0])
+        return (
+            ast.Splat(line, col, ast.LVar(line, col, "*")),
+            ast.DoubleSplat(line, col, ast.LVar(line, col, "**")),
+            ast.BlockPass(line, col, ast.LVar(line, col, "&")),
+        )
 
     def nested_command(self, c: list[Any]) -> list[Any]:
         return [c[0]]
@@ -815,6 +824,8 @@ class Builder(PatternBuilder):
                 kwrest = item[1]
             elif kind == "block":
                 block = item[1]
+            elif kind == "forward":
+                rest, kwrest, block = "*", "**", "&"
         return ast.Params(
             line, col, tuple(required), tuple(optional), rest, tuple(post), tuple(kw), kwrest, block, trailing_comma
         )
@@ -833,6 +844,10 @@ class Builder(PatternBuilder):
 
     def block_param_amp(self, c: list[Any]) -> tuple[str, str]:
         return ("block", str(c[1].value) if len(c) > 1 else "&")
+
+    def forward_param(self, c: list[Any]) -> tuple[str, ...]:
+        """``def f(...)``: an anonymous rest, keyword rest and block (what ``g(...)`` passes on)."""
+        return ("forward",)
 
     def kw_param(self, c: list[Any]) -> tuple[str, str, Any]:
         return ("kw", str(c[0].value), c[1] if len(c) > 1 else None)

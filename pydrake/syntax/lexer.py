@@ -303,6 +303,8 @@ ASSIGN_AHEAD_RE = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^
 LEADING_DOT_RE = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))")
 EMBEDDED_DOC_END_RE = re.compile(r"^=end\b.*$", re.M)
 IVAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*")
+# After `...`: the closing parenthesis of a parameter or argument list (argument forwarding).
+FORWARD_AHEAD_RE = re.compile(r"[ \t]*\)")
 # After a label: a comma or a closing bracket, or a newline then one (the label has no value).
 LABEL_WITHOUT_VALUE_RE = re.compile(r"[ \t]*(?:[,)}]|\n\s*[)}])")
 # What follows a label in a pattern when no pattern does (the label binds its name): on the line,
@@ -1080,6 +1082,8 @@ class Lexer:
             self.emit("OP_ASGN", op[:-1], start, BEG)
         elif ttype in ("STAR2", "POW", "AMPER2") and beg_like:
             self.emit({"STAR2": "STAR", "POW": "DSTAR", "AMPER2": "AMPER"}[ttype], op, start, BEG)
+        elif ttype == "DOT3" and state in (BEG, MID) and FORWARD_AHEAD_RE.match(self.src, self.pos):
+            self.emit("DOT3_FWD", op, start, END)  # `def f(...)`, `g(...)`: argument forwarding
         elif ttype in ("DOT2", "DOT3") and state in (BEG, MID):
             self.emit("B" + ttype, op, start, BEG)
         elif ttype in ("MINUS", "PLUS") and beg_like:
