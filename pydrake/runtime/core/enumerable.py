@@ -383,8 +383,15 @@ def enumerator_peek(rt: Any, recv: Enumerator, block: RProc | None = None) -> An
     if recv.buffer is None:
         recv.buffer = list(recv.values(rt))
     if recv.pos >= len(recv.buffer):
-        raise rt.error("StopIteration", "iteration reached an end")
+        err = rt.error("StopIteration", "iteration reached an end")
+        # StopIteration#result: what the iteration returned; the each methods return their receiver.
+        if recv.meth in _EACH_RETURNS_RECEIVER and not recv.args:
+            err.exc.ivars["__result"] = recv.recv
+        raise err
     return recv.buffer[recv.pos]
+
+
+_EACH_RETURNS_RECEIVER = frozenset(("each", "each_with_index", "reverse_each", "each_key", "each_value", "each_pair", "each_char"))
 
 
 @builtin(ENUMERATOR, "rewind")
