@@ -8,6 +8,7 @@ from typing import Any
 
 from pydrake.runtime.classes import ENUMERABLE, OBJECT, builtin, register_type
 from pydrake.runtime.core.enumerable import register_iterator
+from pydrake.runtime.core.exception import key_error
 from pydrake.runtime.core.io import type_name
 from pydrake.runtime.objects import RClass, RHash, RString, truthy
 
@@ -99,10 +100,7 @@ def env_fetch(rt: Any, recv: REnv, key: Any, *default: Any, block: Any = None) -
         return rt.call_block(block, key)
     if default:
         return default[0]
-    err = rt.error("KeyError", f'key not found: "{name}"')
-    err.exc.ivars["@key"] = key
-    err.exc.ivars["@receiver"] = recv
-    raise err
+    raise key_error(rt, f'key not found: "{name}"', recv, key)
 
 
 @builtin(ENV_CLASS, "key?", "has_key?", "include?", "member?")

@@ -289,58 +289,65 @@ def no_method_error_args(rt: Any, recv: RObject, block: RProc | None = None) -> 
     return list(recv.ivars.get("__args", []))
 
 
-@builtin(KEY_ERROR, "initialize")
-def key_error_initialize(rt: Any, recv: RObject, msg: Any = None, *args: Any, block: RProc | None = None) -> None:
-    """KeyError.new(msg = nil, receiver: nil, key: nil)."""
+def _init_with_fields(recv: RObject, msg: Any, args: tuple[Any, ...], fields: tuple[str, ...]) -> None:
+    """``new(msg = nil, field: value, ...)``: the message, and each keyword given kept for its reader."""
     recv.ivars["@message"] = msg
     if args and isinstance(args[-1], RHash):
         opts = args[-1]
-        for key in ("receiver", "key"):
+        for key in fields:
             if Symbol.of(key) in opts:
                 recv.ivars["__" + key] = opts[Symbol.of(key)]
+
+
+def key_error(rt: Any, message: str, receiver: Any, key: Any) -> Any:
+    """A KeyError whose ``key`` and ``receiver`` answer (Hash#fetch, ENV.fetch), ready to raise."""
+    err = rt.error("KeyError", message)
+    err.exc.ivars["__key"] = key
+    err.exc.ivars["__receiver"] = receiver
+    return err
+
+
+def _field(rt: Any, recv: RObject, name: str) -> Any:
+    """A keyword given to ``new``; ArgumentError "no NAME is available" when it was not."""
+    if "__" + name not in recv.ivars:
+        raise rt.error("ArgumentError", f"no {name} is available")
+    return recv.ivars["__" + name]
+
+
+@builtin(KEY_ERROR, "initialize")
+def key_error_initialize(rt: Any, recv: RObject, msg: Any = None, *args: Any, block: RProc | None = None) -> None:
+    """KeyError.new(msg = nil, receiver: nil, key: nil)."""
+    _init_with_fields(recv, msg, args, ("receiver", "key"))
 
 
 @builtin(KEY_ERROR, "key")
 def key_error_key(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
     """key: the missing key."""
-    if "__key" not in recv.ivars:
-        raise rt.error("ArgumentError", "no key is available")
-    return recv.ivars["__key"]
+    return _field(rt, recv, "key")
 
 
 @builtin(KEY_ERROR, "receiver")
 def key_error_receiver(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
     """receiver: the Hash (or ENV) that lacked the key."""
-    if "__receiver" not in recv.ivars:
-        raise rt.error("ArgumentError", "no receiver is available")
-    return recv.ivars["__receiver"]
+    return _field(rt, recv, "receiver")
 
 
 @builtin(NO_MATCHING_PATTERN_KEY_ERROR, "initialize")
 def no_matching_key_initialize(rt: Any, recv: RObject, msg: Any = None, *args: Any, block: RProc | None = None) -> None:
     """NoMatchingPatternKeyError.new(msg = nil, matchee: nil, key: nil)."""
-    recv.ivars["@message"] = msg
-    if args and isinstance(args[-1], RHash):
-        opts = args[-1]
-        for key in ("matchee", "key"):
-            if Symbol.of(key) in opts:
-                recv.ivars["__" + key] = opts[Symbol.of(key)]
+    _init_with_fields(recv, msg, args, ("matchee", "key"))
 
 
 @builtin(NO_MATCHING_PATTERN_KEY_ERROR, "key")
 def no_matching_key_key(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
     """key: the key the hash pattern did not find."""
-    if "__key" not in recv.ivars:
-        raise rt.error("ArgumentError", "no key is available")
-    return recv.ivars["__key"]
+    return _field(rt, recv, "key")
 
 
 @builtin(NO_MATCHING_PATTERN_KEY_ERROR, "matchee")
 def no_matching_key_matchee(rt: Any, recv: RObject, block: RProc | None = None) -> Any:
     """matchee: the Hash (from deconstruct_keys) that lacked the key."""
-    if "__matchee" not in recv.ivars:
-        raise rt.error("ArgumentError", "no matchee is available")
-    return recv.ivars["__matchee"]
+    return _field(rt, recv, "matchee")
 
 
 @builtin(STOP_ITERATION, "result")

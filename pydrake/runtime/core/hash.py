@@ -25,6 +25,7 @@ from pydrake.runtime.core.enumerable import (
     make_enum,
     store_key,
 )
+from pydrake.runtime.core.exception import key_error
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol, truthy
 
 
@@ -237,7 +238,7 @@ def hash_fetch(rt: Any, recv: RHash, key: Any, default: Any = MISSING, block: RP
         return rt.call_block(block, key)
     if default is not MISSING:
         return default
-    raise rt.error("KeyError", f"key not found: {rt.inspect(key)}")
+    raise key_error(rt, f"key not found: {rt.inspect(key)}", recv, key)
 
 
 @builtin(HASH, "dig")
