@@ -151,10 +151,13 @@ def _unit_chain(states: list[dict[str, int]], rules: list[Any], below: int, top:
 
 def _settle(stack: Sequence[int], kind: str) -> list[int]:
     """The state stack after the reductions a state makes by default (its most frequent one) for a
-    token ``kind`` it cannot shift, stopping before the start rule and where a state has none."""
+    token ``kind`` it cannot shift, stopping before the start rule, where a state has none, or
+    where a reduction leads back to a configuration already seen (empty rules)."""
     states = tables.STATES
     stack = list(stack)
-    for _ in range(10_000):  # each step pops at least as much as it pushes, but guard anyway
+    seen: set[tuple[int, int]] = set()
+    while (len(stack), stack[-1]) not in seen:
+        seen.add((len(stack), stack[-1]))
         actions = states[stack[-1]]
         act = actions.get(kind)
         if act is not None and act >= 0:  # shifted here after all: this is the context
@@ -168,11 +171,14 @@ def _settle(stack: Sequence[int], kind: str) -> list[int]:
                 break
             act = max(sorted(counts), key=lambda a: counts[a])
         name, size = tables.RULES[-1 - act][:2]
-        below = stack[: len(stack) - size] if size else stack
-        goto = states[below[-1]].get(name) if below else None
+        if size >= len(stack):
+            break
+        goto = states[stack[-1 - size]].get(name)
         if goto is None or goto == tables.END:
             break
-        stack = [*below, goto]
+        if size:
+            del stack[-size:]
+        stack.append(goto)
     return stack
 
 

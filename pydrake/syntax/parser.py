@@ -51,8 +51,8 @@ UNEXPECTED_NAMES = {
     "WORDS_BEG": "word list",
     "OP_ASGN": "operator-assignment",
 }
-# The tokens named after "expecting": the closers, a ternary's colon and the end of the input, when exactly one of
-# them could come next (Ruby names a few; every other terminal the grammar allows is left out).
+# The tokens named after "expecting": the closers, a ternary's colon and the end of the input,
+# when exactly one of them could come next (every other terminal the grammar allows is left out).
 EXPECTING_NAMES = {
     "RPAREN": "')'",
     "RBRACK": "']'",
