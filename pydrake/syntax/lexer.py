@@ -835,7 +835,8 @@ class Lexer:
             if kw == "KW_RESCUE" and self.last_type == "TERM":
                 pass
             elif kw == "KW_RESCUE" and self.in_endless_body():
-                self.emit("ENDLESS_RESCUE", word, start, BEG)  # `def f = risky rescue fallback`: the body's
+                # `def f = risky rescue fallback`: the modifier belongs to the endless body.
+                self.emit("ENDLESS_RESCUE", word, start, BEG)
                 return
             else:
                 self.end_statement()
