@@ -28,6 +28,7 @@ from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
 from pydrake.report.status import StatusLine, color_enabled
 from pydrake.report.trace import TraceReport
+from pydrake.runtime.core.io import flush_buffered
 from pydrake.runtime.interpreter import Interpreter
 from pydrake.runtime.objects import RString, RubyError
 from pydrake.syntax.errors import RubySyntaxError
@@ -131,11 +132,12 @@ class Application:
         return status
 
     def finish(self, status: int) -> int:
-        """Run ``at_exit`` blocks and flush the streams."""
+        """Run ``at_exit`` blocks and flush the streams (the open Files' too)."""
         try:
             self.rt.run_at_exit()
         except BaseException as exc:  # noqa: BLE001
             status = self.handle(exc) or status
+        flush_buffered(self.rt)
         if self.shuffled and self.runner.shuffle is not None:
             sys.stdout.flush()
             sys.stderr.write(f"Run options: {self.runner.shuffle.option()}\n")

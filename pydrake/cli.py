@@ -97,11 +97,31 @@ def run(argv: list[str]) -> int:
     return application.run(options)
 
 
+def end_process(code: int) -> None:
+    """Flush the standard streams and end the process at once with ``code``.
+
+    A loaded Rakefile leaves hundreds of thousands of objects (the AST, tasks, the interpreter's
+    tables); the interpreter's normal shutdown would free them one by one, about a quarter of a
+    no-op build's time on 10,000 file tasks.  Nothing is left for that shutdown to do: at_exit
+    blocks have run, open Files are flushed, every pydrake thread is a daemon (Ruby, too, ends
+    its other threads when the main one exits) and pydrake registers no ``atexit`` handler.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code & 0xFF)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The ``pydrake`` console script: exits with the run's status."""
+    """The ``pydrake`` console script: ends the process with the run's status; with ``argv``
+    given (a caller in the same process), raises SystemExit instead."""
     gc_policy.pause()
     try:
         code = run(sys.argv[1:] if argv is None else list(argv))
     except KeyboardInterrupt:  # the application reports interrupts; this is only the last resort
         code = 130
+    if argv is None:
+        end_process(code)
     sys.exit(code)

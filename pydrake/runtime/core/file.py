@@ -36,6 +36,7 @@ from pydrake.runtime.core.io import (
     read_line,
     read_lines,
     split_options,
+    track_buffered,
     type_name,
 )
 from pydrake.runtime.core.time import RTime, from_ns, now, to_ns
@@ -277,6 +278,8 @@ class RFile(RIO):
         self.f = f
         self.readable = readable
         self.writable = writable
+        if writable:
+            track_buffered(self)
 
     def write_str(self, rt: Any, text: str) -> None:
         self.check_open(rt)

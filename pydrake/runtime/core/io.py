@@ -7,6 +7,7 @@ that are not UTF-8 survive a read followed by a write unchanged.
 from __future__ import annotations
 
 import sys
+import weakref
 from typing import Any, TextIO
 
 from pydrake.runtime.classes import IO, OBJECT, builtin, class_of, register_type, type_name
@@ -14,6 +15,26 @@ from pydrake.runtime.objects import RHash, RString, Symbol, pystr, truthy
 
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"
+
+# Ruby IO objects whose writes wait in a buffer (open Files): the command's last step flushes those
+# still open, since the process ends without tearing its objects down (see ``pydrake.cli.main``).
+_BUFFERED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def track_buffered(stream: Any) -> None:
+    """Remember a writable stream whose buffer must reach the OS before the process ends."""
+    _BUFFERED.add(stream)
+
+
+def flush_buffered(rt: Any) -> None:
+    """Push every open tracked stream's buffered writes to the OS, as Ruby does at exit."""
+    for stream in list(_BUFFERED):
+        if not stream.closed:
+            try:
+                stream.flush(rt)
+            except Exception:  # noqa: BLE001 - a stream that cannot flush at exit loses what Ruby's would
+                pass
+
 
 # Python types whose Ruby values never answer ``to_ary``.
 _PLAIN = (int, float, bool, RString, Symbol, RHash, type(None))
