@@ -37,10 +37,15 @@ class FileTask(Task):
         """Rake's ``out_of_date?``: the first transitive prerequisite newer than ``stamp`` (under
         ``--build-all``, the first file task), or None when the file is up to date against them."""
         # Every transitive prerequisite is resolved first (which may raise), then compared in order.
+        manager = self.manager
+        top_level = self.scope.is_empty()
+        build_all = self.builds_all()
         for prereq in self.all_prerequisite_tasks():
-            task = self.manager.resolve(prereq.name, self.scope)
+            # From the top level a task's own name finds the task itself: the lookup is only needed
+            # inside a namespace, where the name may find a task of that namespace first.
+            task = prereq if top_level and manager.finds_itself(prereq) else manager.resolve(prereq.name, self.scope)
             if type(task) is FileTask:
-                if task.timestamp() > stamp or self.builds_all():
+                if build_all or task.timestamp() > stamp:
                     return task
             elif task.timestamp() > stamp:
                 return task

@@ -244,8 +244,12 @@ class Task:
 
     def all_prerequisite_tasks(self) -> list[Task]:
         """The transitive prerequisites, each once, depth-first; includes self on a cycle."""
+        direct = self.prerequisite_tasks()
+        if not any(pre.prerequisites or pre.order_only_prerequisites for pre in direct):
+            # The common case, a file built from sources: the direct prerequisites are all there is.
+            return list({pre.name: pre for pre in direct}.values())
         seen: dict[str, Task] = {}
-        stack: list[Iterator[Task]] = [iter(self.prerequisite_tasks())]
+        stack: list[Iterator[Task]] = [iter(direct)]
         while stack:
             for pre in stack[-1]:
                 if pre.name in seen:

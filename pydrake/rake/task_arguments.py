@@ -59,6 +59,13 @@ class TaskArguments:
 
     def new_scope(self, names: Sequence[str]) -> TaskArguments:
         """The arguments a prerequisite with ``names`` receives: its names' values by name, plus the extras."""
+        if not names:  # most prerequisites take no arguments: only the extras pass on
+            child = TaskArguments.__new__(TaskArguments)
+            child.names = []
+            child._values = self._values[len(self.names) :]
+            child._parent = self
+            child._hash = {}
+            return child
         values = [self[n] for n in names]
         return TaskArguments(names, values + self.extras, self)
 

@@ -222,6 +222,12 @@ class TaskManager:
                 return None
             scope = scope.tail
 
+    def finds_itself(self, task: Task) -> bool:
+        """Does looking ``task``'s name up from the top level find ``task`` itself (``lookup``'s answer,
+        without its work)?"""
+        name = task.name
+        return self._tasks.get(name) is task and not name.startswith(("rake:", "^"))
+
     def task_defined(self, name: str) -> bool:
         """``Rake::Task.task_defined?``: is there a task by plain lookup from the current scope?"""
         return self.lookup(name) is not None
