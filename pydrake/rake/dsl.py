@@ -10,6 +10,7 @@ from pydrake.rake.file_task import FileTask
 from pydrake.rake.multi_task import MultiTask
 from pydrake.rake.rake_application import DEFAULT, RakeApplication
 from pydrake.rake.task import Task
+from pydrake.rake.task_manager import ORDER_ONLY
 from pydrake.runtime.core.fileutils import FILEUTILS
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol, truthy
 from pydrake.runtime.safe_mode import guard
@@ -53,15 +54,50 @@ def make_action(rt: Any, block: RProc | None) -> Any:
 
 
 def _define(rt: Any, task_class: type[Task], args: tuple[Any, ...], block: RProc | None) -> Task:
-    app = app_of(rt)
+    manager = rt.rake_app.manager
+    plain = _plain_definition(args)
+    if plain is not None:
+        name, prereqs = plain
+        return manager.define_task(task_class, name, prereqs, None, None, make_action(rt, block), location(rt))
     converted = [to_model(rt, a) for a in args]
-    name, arg_names, prereqs, order_only = app.manager.resolve_args(converted)
+    name, arg_names, prereqs, order_only = manager.resolve_args(converted)
     prereqs = flatten(prereqs)
     if name is None:
         raise rt.error("ArgumentError", "wrong number of arguments (given 0, expected 1+)")
-    return app.manager.define_task(
+    return manager.define_task(
         task_class, name_of(rt, name), prereqs, order_only, arg_names, make_action(rt, block), location(rt)
     )
+
+
+def _plain_definition(args: tuple[Any, ...]) -> tuple[str, list[str]] | None:
+    """(name, prerequisites) for the forms most definitions take, ``"name"`` and ``"name" => "pre"``
+    or ``=> ["pre", ...]`` with Strings and Symbols only; None for anything else (the general path)."""
+    if len(args) != 1:
+        return None
+    arg = args[0]
+    kind = type(arg)
+    if kind is RString:
+        return arg.s, []
+    if kind is Symbol:
+        return arg.name, []
+    if kind is not RHash or len(arg) != 1:
+        return None
+    ((key, value),) = arg.items()
+    name = _plain_name(key)
+    if name is None or name == ORDER_ONLY:  # ``order_only:`` alone names no task: the general path says so
+        return None
+    if type(value) is list:
+        prereqs = [_plain_name(v) for v in value]
+        if None in prereqs:
+            return None
+        return name, prereqs  # type: ignore[return-value]
+    single = _plain_name(value)
+    return None if single is None else (name, [single])
+
+
+def _plain_name(value: Any) -> str | None:
+    kind = type(value)
+    return value.s if kind is RString else value.name if kind is Symbol else None
 
 
 def flatten(items: Any) -> Any:
