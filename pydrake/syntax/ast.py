@@ -635,3 +635,43 @@ def _make_inits() -> None:
 
 
 _make_inits()
+
+
+class Deferred:
+    """A block body still in its cached form: read once, on first use of ``Block.body``.
+
+    The AST cache stores each block's body apart (``pydrake.syntax.ast_cache``), so loading a
+    Rakefile does not rebuild the code of tasks that never run (a listing, a null build)."""
+
+    __slots__ = ("load", "data")
+
+    def __init__(self, load: Any, data: Any) -> None:
+        self.load = load  # load(data) -> the field's value
+        self.data = data
+
+
+_LAZY_SLOTS: dict[tuple[type, str], Any] = {}
+
+
+def still_deferred(node: Any, name: str) -> bool:
+    """Is field ``name`` of ``node`` still in its cached form (not read since it was loaded)?"""
+    slot = _LAZY_SLOTS.get((type(node), name))
+    return slot is not None and type(slot.__get__(node)) is Deferred
+
+
+def _lazy_field(cls: type, name: str) -> None:
+    """Make ``cls.name`` read through a ``Deferred`` value, replacing it by the value it loads."""
+    slot = _LAZY_SLOTS[(cls, name)] = cls.__dict__[name]
+
+    def read(self: Any) -> Any:
+        value = slot.__get__(self)
+        if type(value) is Deferred:
+            # Threads that race here load equal values; whichever is stored, the field reads the same.
+            value = value.load(value.data)
+            slot.__set__(self, value)
+        return value
+
+    setattr(cls, name, property(read, slot.__set__))
+
+
+_lazy_field(Block, "body")

@@ -2,7 +2,8 @@
 
 An entry is the AST in ``marshal`` form (a node is a list ``[class number, field...]``, everything
 else is the tuples, strings and numbers it holds), which loads far faster than a pickle and never
-runs code.  It lives in ``$XDG_CACHE_HOME/pydrake/ast`` under the rules of ``private_cache``;
+runs code.  A block's body is kept apart as its own ``marshal`` bytes and rebuilt only when the
+block is first used (``ast.Deferred``): a listing or a null build never rebuilds most of the code.  It lives in ``$XDG_CACHE_HOME/pydrake/ast`` under the rules of ``private_cache``;
 anything unreadable counts as a miss.
 """
 
@@ -18,7 +19,16 @@ from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, writ
 
 # The modules that decide what a file parses to: an entry records their sizes and times, so an
 # edited parser (a checkout between releases) never reuses an entry made by another one.
-PARSER_MODULES = ("ast.py", "builder.py", "lalr.py", "lalr_tables.py", "lexer.py", "pattern_builder.py", "tokens.py")
+PARSER_MODULES = (
+    "ast.py",
+    "ast_cache.py",
+    "builder.py",
+    "lalr.py",
+    "lalr_tables.py",
+    "lexer.py",
+    "pattern_builder.py",
+    "tokens.py",
+)
 
 # Oldest entries beyond this many are removed when a new one is written.
 MAX_ENTRIES = 512
@@ -127,12 +137,15 @@ def _encoders() -> tuple[dict[type, Any], Any]:
         field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
         source = []
         for n, cls in enumerate(classes):
-            parts = [f"v.{f}" if f in ("line", "col") else field.format(name=f) for f in cls._fields]
+            parts = [
+                f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in _apart() else field.format(name=f)
+                for f in cls._fields
+            ]
             source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
         source.append(
             "def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])"
         )
-        scope: dict[str, Any] = {"_S": frozenset({str, int, float, bool, type(None)})}
+        scope: dict[str, Any] = {"_S": frozenset({str, int, float, bool, type(None)}), "_dumps": marshal.dumps}
         generated_code.run("\n".join(source), scope, "AST cache encoders")
         encoders = {cls: scope[f"_e{n}"] for n, cls in enumerate(classes)}
         scope["_E"] = encoders
@@ -162,15 +175,43 @@ def _decoders() -> tuple[list[Any], Any]:
         source = []
         for n, cls in enumerate(classes):
             fields = cls._fields
-            parts = [f"v[{i + 1}]" if name in ("line", "col") else field.format(i=i + 1) for i, name in enumerate(fields)]
+            parts = [
+                f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in _apart() else field.format(i=i + 1)
+                for i, name in enumerate(fields)
+            ]
             source.append(f"def _d{n}(v):\n    return _C{n}({', '.join(parts)})")
         source.append(
             "def _T(v):\n"
             "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
         )
         scope: dict[str, Any] = {f"_C{n}": cls for n, cls in enumerate(classes)}
+        from pydrake.syntax.ast import Deferred
+
+        scope.update(_Deferred=Deferred, _unpack=_unpack, _damaged=_damaged)
         generated_code.run("\n".join(source), scope, "AST cache decoders")
         decoders = [scope[f"_d{n}"] for n in range(len(classes))]
         scope["_D"] = decoders
         _DECODERS = (decoders, scope["_T"])
     return _DECODERS
+
+
+# A field kept apart is written as its own marshal bytes, and read back as a Deferred that
+# decodes them on first use; anything but bytes there makes the entry unreadable (a miss).
+_PACK = "_dumps({})"
+_UNPACK = "(_Deferred(_unpack, x) if type(x := v[{i}]) is bytes else _damaged())"
+
+
+def _apart() -> frozenset[tuple[Any, str]]:
+    """The (node class, field) pairs stored apart: block bodies."""
+    from pydrake.syntax import ast
+
+    return frozenset({(ast.Block, "body")})
+
+
+def _unpack(packed: bytes) -> Any:
+    """A field kept apart, rebuilt from its bytes."""
+    return decode(marshal.loads(packed))
+
+
+def _damaged() -> Any:
+    raise ValueError("a field kept apart is not bytes")

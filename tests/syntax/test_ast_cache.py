@@ -141,3 +141,45 @@ def test_the_folders_are_private_whatever_the_umask(tmp_path, monkeypatch):
     assert folder is not None
     assert stat.S_IMODE((tmp_path / "cache" / "pydrake").stat().st_mode) == 0o700
     assert stat.S_IMODE(Path(folder).stat().st_mode) == 0o700
+
+
+def test_block_bodies_from_an_entry_are_rebuilt_only_when_read(cache_home):
+    from pydrake.syntax import ast
+
+    source = 'task :a do\n  sh "echo a"\n  [1].each { |x| puts x }\nend\n'
+    parsed = parse_file(source, "/p/Rakefile")
+    loaded = parse_file(source, "/p/Rakefile")
+    block = loaded.body[0].block
+    assert isinstance(block, ast.Block)
+    assert ast.still_deferred(block, "body")
+    body = block.body
+    assert not ast.still_deferred(block, "body")
+    assert block.body is body  # rebuilt once, then kept
+    inner = body[1].block
+    assert ast.still_deferred(inner, "body")  # a block inside a block waits for its own first read
+    assert loaded == parsed
+    assert not ast.still_deferred(parsed.body[0].block, "body")  # a fresh parse has nothing deferred
+
+
+def test_an_entry_whose_block_body_is_not_bytes_is_a_miss(cache_home):
+    from pydrake.syntax import ast
+
+    source = "task :a do\n  puts 1\nend\n"
+    expected = parse_file(source, "/p/Rakefile")
+    (entry,) = cache_home.iterdir()
+    form = marshal.loads(entry.read_bytes())
+
+    def damage(value):
+        if isinstance(value, list):
+            if ast_cache._classes()[value[0]] is ast.Block:
+                return [*value[:4], ["not bytes"], *value[5:]]
+            return [value[0], *(damage(v) for v in value[1:])]
+        if isinstance(value, tuple):
+            return tuple(damage(v) for v in value)
+        return value
+
+    damaged = damage(form)
+    assert damaged != form
+    entry.write_bytes(marshal.dumps(damaged))
+    assert ast_cache.load(entry.name) is None
+    assert parse_file(source, "/p/Rakefile") == expected
