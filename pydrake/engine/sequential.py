@@ -140,7 +140,10 @@ class SequentialRunner:
                 if frame.index < len(frame.prereqs):
                     prereq = frame.prereqs[frame.index]
                     frame.index += 1
-                    pending = (prereq, frame.args.new_scope(prereq.arg_names), frame.chain)
+                    if prereq.prerequisites or prereq.order_only_prerequisites or id(prereq) in on_stack:
+                        pending = (prereq, frame.args.new_scope(prereq.arg_names), frame.chain)
+                    else:  # most tasks in a big build have no prerequisites: no frame on the stack for them
+                        self._invoke_leaf(prereq, frame.args.new_scope(prereq.arg_names), frame.chain, trace)
                     continue
                 needed = frame.task.needed()
                 if self.needed_observer is not None:
@@ -155,6 +158,22 @@ class SequentialRunner:
             for frame in reversed(stack):
                 attach_chain(error, frame.chain)
                 frame.task.invocation_exception = error
+            raise
+
+    def _invoke_leaf(self, task: Task, args: TaskArguments, parent_chain: InvocationChain, trace: bool) -> None:
+        """What the walk does for a task without prerequisites, in the same order, without a stack."""
+        frame = _Frame(task, args, parent_chain.append_unchecked(task))
+        try:
+            if not self._enter(frame, trace):
+                return
+            needed = task.needed()
+            if self.needed_observer is not None:
+                self.needed_observer(task, needed)
+            if needed:
+                self.execute_strategy(task, args)
+        except BaseException as error:
+            attach_chain(error, frame.chain)
+            task.invocation_exception = error
             raise
 
     def _enter(self, frame: _Frame, trace: bool) -> bool:

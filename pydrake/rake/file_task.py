@@ -22,6 +22,8 @@ class FileTask(Task):
         stamp = self.manager.fs.mtime_ns(self.name)
         if stamp is None:
             return True
+        if not self.prerequisites and not self.order_only_prerequisites:  # a source file
+            return self.builds_all()
         return self.stale_prerequisite(stamp) is not None or self.builds_all()
 
     def timestamp(self) -> Timestamp:
