@@ -427,9 +427,18 @@ class Lexer:
         An unmatched closing bracket ends the tokens there, and an unclosed one is found at the
         end; either raises at once, or with ``defer_bracket_errors`` is left in ``bracket_error``
         for the parser, whose error at that token says what it expected instead."""
-        n = len(self.src)
-        while self.pos < n:
-            self.lex_one()
+        src = self.src
+        n = len(src)
+        lex_one = self.lex_one
+        pos = self.pos
+        while pos < n:
+            # One space between tokens, the commonest thing in a file, is skipped here.
+            if src[pos] == " " and src[pos + 1 : pos + 2] not in _BLANK_AFTER_SPACE:
+                self.pos = pos + 1
+                self.space_before = True
+            else:
+                lex_one()
+            pos = self.pos
         self.close_endless_defs(0)
         unclosed = bool(self.stack)
         if unclosed and self.bracket_error is None:
