@@ -84,28 +84,44 @@ class TaskManager:
         location: Location | None = None,
     ) -> Task:
         """Define or enhance a task; a ``a:b:c`` name outside file tasks defines it in namespace ``a:b``."""
-        original_scope = self.current_scope
-        try:
-            if isinstance(name, str) and ":" in name and not issubclass(task_class, FileTask):
-                parts = _ruby_split_colons(name)
-                if parts:
-                    *outer, name = parts
-                    self.current_scope = Scope.make(*reversed(outer), *self.current_scope)
-            full_name = task_class.scope_name(self.current_scope, name)
-            task = self.intern(task_class, full_name)
-            if arg_names:
-                task.set_arg_names(arg_names)
-            if self.record_task_metadata:
-                if location is not None:
-                    task.locations.append(location)
-                description, self.last_description = self.last_description, None
-                task.add_description(description)
+        if isinstance(name, str) and ":" in name and not issubclass(task_class, FileTask):
+            parts = _ruby_split_colons(name)
+            if parts:
+                *outer, name = parts
+                original_scope = self.current_scope
+                self.current_scope = Scope.make(*reversed(outer), *original_scope)
+                try:
+                    return self._define(task_class, name, prereqs, order_only, arg_names, action, location)
+                finally:
+                    self.current_scope = original_scope
+        return self._define(task_class, name, prereqs, order_only, arg_names, action, location)
+
+    def _define(
+        self,
+        task_class: type[Task],
+        name: str,
+        prereqs: Any,
+        order_only: Any,
+        arg_names: Sequence[Any] | None,
+        action: Action | None,
+        location: Location | None,
+    ) -> Task:
+        task = self.intern(task_class, task_class.scope_name(self.current_scope, name))
+        if arg_names:
+            task.set_arg_names(arg_names)
+        if self.record_task_metadata:
+            if location is not None:
+                task.locations.append(location)
+            description, self.last_description = self.last_description, None
+            task.add_description(description)
+        if prereqs is None or (type(prereqs) is list and not prereqs):
+            if action is not None:
+                task.actions.append(action)
+        else:
             task.enhance(format_deps(prereqs), action)
-            if order_only is not None:
-                task.add_order_only(order_only)
-            return task
-        finally:
-            self.current_scope = original_scope
+        if order_only is not None:
+            task.add_order_only(order_only)
+        return task
 
     def intern(self, task_class: type[Task], name: str) -> Task:
         """The task named ``name``, created with ``task_class`` if new (an existing task keeps its class)."""
