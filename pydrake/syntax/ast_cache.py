@@ -3,8 +3,9 @@
 An entry is the AST in ``marshal`` form (a node is a list ``[class number, field...]``, everything
 else is the tuples, strings and numbers it holds), which loads far faster than a pickle and never
 runs code.  A block's body is kept apart as its own ``marshal`` bytes and rebuilt only when the
-block is first used (``ast.Deferred``): a listing or a null build never rebuilds most of the code.  It lives in ``$XDG_CACHE_HOME/pydrake/ast`` under the rules of ``private_cache``;
-anything unreadable counts as a miss.
+block is first used (``ast.Deferred``): a listing or a null build never rebuilds most of the code.
+It lives in ``$XDG_CACHE_HOME/pydrake/ast`` under the rules of ``private_cache``; anything
+unreadable counts as a miss.
 """
 
 from __future__ import annotations
@@ -136,9 +137,10 @@ def _encoders() -> tuple[dict[type, Any], Any]:
         classes = _classes()
         field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
         source = []
+        apart = _apart()
         for n, cls in enumerate(classes):
             parts = [
-                f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in _apart() else field.format(name=f)
+                f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in apart else field.format(name=f)
                 for f in cls._fields
             ]
             source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
@@ -173,10 +175,11 @@ def _decoders() -> tuple[list[Any], Any]:
         classes = _classes()
         field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
         source = []
+        apart = _apart()
         for n, cls in enumerate(classes):
             fields = cls._fields
             parts = [
-                f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in _apart() else field.format(i=i + 1)
+                f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in apart else field.format(i=i + 1)
                 for i, name in enumerate(fields)
             ]
             source.append(f"def _d{n}(v):\n    return _C{n}({', '.join(parts)})")
