@@ -145,11 +145,7 @@ class SequentialRunner:
                     else:  # most tasks in a big build have no prerequisites: no frame on the stack for them
                         self._invoke_leaf(prereq, frame.args.new_scope(prereq.arg_names), frame.chain, trace)
                     continue
-                needed = frame.task.needed()
-                if self.needed_observer is not None:
-                    self.needed_observer(frame.task, needed)
-                if needed:
-                    self.execute_strategy(frame.task, frame.args)
+                self._run_if_needed(frame.task, frame.args)
                 stack.pop()
                 on_stack.discard(id(frame.task))
                 if not stack:
@@ -164,17 +160,20 @@ class SequentialRunner:
         """What the walk does for a task without prerequisites, in the same order, without a stack."""
         frame = _Frame(task, args, parent_chain.append_unchecked(task))
         try:
-            if not self._enter(frame, trace):
-                return
-            needed = task.needed()
-            if self.needed_observer is not None:
-                self.needed_observer(task, needed)
-            if needed:
-                self.execute_strategy(task, args)
+            if self._enter(frame, trace):
+                self._run_if_needed(task, args)
         except BaseException as error:
             attach_chain(error, frame.chain)
             task.invocation_exception = error
             raise
+
+    def _run_if_needed(self, task: Task, args: TaskArguments) -> None:
+        """After the prerequisites: ask needed? (telling the observer) and run the actions if so."""
+        needed = task.needed()
+        if self.needed_observer is not None:
+            self.needed_observer(task, needed)
+        if needed:
+            self.execute_strategy(task, args)
 
     def _enter(self, frame: _Frame, trace: bool) -> bool:
         """Announce the invoke and mark the task invoked; False when it already was (nothing to do)."""

@@ -8,6 +8,11 @@ import sys
 from pydrake.runtime import core
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter, so that only what it imports is loaded."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
 def test_each_first_choice_shim_provides_its_library():
     code = (
         "import importlib\n"
@@ -17,7 +22,7 @@ def test_each_first_choice_shim_provides_its_library():
         "    importlib.import_module('pydrake.runtime.stdlib.' + short)\n"
         "    assert feature in _DEFAULT_FEATURES, feature\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    done = _python(code)
     assert done.returncode == 0, done.stderr
 
 
@@ -33,7 +38,7 @@ def test_require_json_loads_the_json_shim_alone():
         "rt.eval_source('require \"json\"; puts JSON.generate([1])')\n"
         "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('pydrake.runtime.stdlib.')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    done = _python(code)
     assert done.returncode == 0, done.stderr
     out, loaded = done.stdout.splitlines()
     assert out == "[1]"
