@@ -87,13 +87,15 @@ def reducers(builder: Any) -> list[tuple[str, int, Reducer | None]]:
 def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
     """Parse ``tokens`` (without the end marker) and return the start rule's value."""
     states = tables.STATES
-    rules = reducers(builder)
+    # Only a one-child rule has no reducer (None), and the branch for those never calls one.
+    rules: list[tuple[str, int, Any]] = reducers(builder)
     end_state = tables.END
     stack = [tables.START]
     values: list[Any] = []
     last = tokens[-1] if tokens else None
     end = Tok("$END", "", last.end_pos if last else 0, last.line if last else 1, last.column if last else 1)
     chains = _CHAINS
+    reduce_with = [reduce for _name, _size, reduce in rules]
     for tok in itertools.chain(tokens, (end,)):
         kind = tok.type
         while True:
@@ -107,19 +109,25 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
                 values.append(tok)
                 break
             name, size, reduce = rules[-1 - act]
-            if reduce is None:
-                # A chain of ``?rule: other`` reductions only changes the top state, and the result
-                # depends on the state below, the top and the token alone: follow it once, then remember.
-                key = (stack[-2], stack[-1], kind)
-                top = chains.get(key)
-                if top is None:
-                    top = chains[key] = _unit_chain(states, rules, stack[-2], states[stack[-2]][name], kind)
-                stack[-1] = top
-                continue
             if size == 1:
-                values[-1] = reduce([values[-1]])
-                stack.pop()
-            elif size:
+                # A run of one-child reductions replaces the top state and rebuilds the top value
+                # only, so where it ends depends on the state below, the top and the token alone:
+                # follow it once, then remember the end state and the reducers it calls.
+                key = (stack[-2], stack[-1], kind)
+                run = chains.get(key)
+                if run is None:
+                    run = chains[key] = _one_child_run(states, rules, stack[-2], stack[-1], kind, end_state)
+                top, called = run
+                if called:
+                    value = values[-1]
+                    for rule in called:
+                        value = reduce_with[rule]([value])
+                    values[-1] = value
+                stack[-1] = top
+                if top == end_state and tok is end:
+                    return values[-1]
+                continue
+            if size:
                 children = values[-size:]
                 del values[-size:]
                 del stack[-size:]
@@ -133,20 +141,28 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
     raise ParseError(end, set())  # not reached: the end marker always reduces to the start rule
 
 
-# (state below, top state, token) -> the top state once every pass-through reduction is done.
-_CHAINS: dict[tuple[int, int, str], int] = {}
+# (state below, top state, token) -> the top state once every one-child reduction is done, and
+# the rules (indexes into ``reducers``) whose reducers those reductions call, in order.
+_CHAINS: dict[tuple[int, int, str], tuple[int, tuple[int, ...]]] = {}
 
 
-def _unit_chain(states: list[dict[str, int]], rules: list[Any], below: int, top: int, kind: str) -> int:
-    """The top state after pass-through reductions from ``top`` (just reached from ``below``) on ``kind``."""
-    while True:
+def _one_child_run(
+    states: list[dict[str, int]], rules: list[Any], below: int, top: int, kind: str, end_state: int
+) -> tuple[int, tuple[int, ...]]:
+    """The top state after the one-child reductions from ``top`` (above ``below``) on ``kind``,
+    and the rules whose reducers they call (a ``?rule: other`` reduction calls none)."""
+    called: list[int] = []
+    while top != end_state:
         act = states[top].get(kind)
         if act is None or act >= 0:
-            return top
-        name, _size, reduce = rules[-1 - act]
+            break
+        name, size, reduce = rules[-1 - act]
+        if size != 1:
+            break
         if reduce is not None:
-            return top
+            called.append(-1 - act)
         top = states[below][name]
+    return top, tuple(called)
 
 
 def _settle(stack: Sequence[int], kind: str) -> list[int]:

@@ -499,7 +499,13 @@ class Lexer:
         if c.isdigit():
             self.lex_number(pos, negative=False)
         elif c == '"':
-            self.lex_string(self.pos + 1, '"', "", interp=True, kind="DSTR")
+            # A plain string on one line, not a label (`"key": v`), the commonest string: one token.
+            end = SIMPLE_DQ.match(src, pos + 1).end()  # type: ignore[union-attr]  # matches the empty string
+            if src[end : end + 1] == '"' and src[end + 1 : end + 2] != ":":
+                self.pos = end + 1
+                self.emit("STRING", src[pos + 1 : end], pos, END)
+            else:
+                self.lex_string(pos + 1, '"', "", interp=True, kind="DSTR")
         elif c == "'":
             self.lex_string(self.pos + 1, "'", "", interp=False, kind="DSTR")
         elif c == "`":
@@ -538,20 +544,22 @@ class Lexer:
     def lex_newline(self) -> None:
         p = self.pos
         line, col = self.line, p - self.line_start + 1
-        self.newline_at(p)
-        self.pos = p + 1
+        self.line += 1
+        self.line_start = self.pos = p + 1
         if self.heredocs:
             self.read_heredoc_bodies()
         self.space_before = True
-        if self.def_params is not None and self.def_params == len(self.stack):
+        stack = self.stack
+        if self.def_params is not None and self.def_params == len(stack):
             self.def_params = None
             self.state = END
-        if self.state in (BEG, DOT, FNAME) or self.in_list():
+        if self.state in (BEG, DOT, FNAME) or (stack and stack[-1] in _LIST_KINDS):
             return
         if self.ternaries and self.ternaries[-1] == len(self.stack):
             return  # `c ? a` newline `: b`: the ternary goes on
         # A following line that starts with `.meth` or `&.` continues this expression.
-        m = LEADING_DOT_RE.match(self.src, self.pos)
+        nxt = self.src[self.pos : self.pos + 1]
+        m = None if nxt.isalnum() or nxt == "_" else LEADING_DOT_RE.match(self.src, self.pos)
         if m:
             for k in range(self.pos, m.start(1)):
                 if self.src[k] == "\n":
@@ -566,15 +574,17 @@ class Lexer:
     def end_statement(self) -> None:
         """A statement ends at this depth: commands here stop taking arguments, endless defs end."""
         depth = len(self.stack)
-        while self.cmdargs and self.cmdargs[-1] >= depth:
-            self.cmdargs.pop()
+        cmdargs = self.cmdargs
+        while cmdargs and cmdargs[-1] >= depth:
+            cmdargs.pop()
         if self.cond_depth is not None and self.cond_depth >= depth:
             self.cond_depth = None
         while self.ternaries and self.ternaries[-1] >= depth:
             self.ternaries.pop()
         if self.pattern_at is not None and self.pattern_at >= depth:
             self.pattern_at = None
-        self.close_endless_defs(depth)
+        if self.endless_depths:
+            self.close_endless_defs(depth)
 
     def in_endless_body(self) -> bool:
         """Is the innermost open construct an endless def's body (not a command call's arguments),
@@ -757,6 +767,8 @@ class Lexer:
             "LPAREN",
         ):
             return False
+        if self.src[end : end + 1] not in (",", " ", "\t", "(", ")", "*"):
+            return False  # `a, b = ...`: only these can follow the first target
         m = MLHS_RE.match(self.src, end)
         if m and "," in m.group(1):
             for name in re.findall(r"(?<![@$\w])[a-z_][A-Za-z0-9_]*", m.group(1)):

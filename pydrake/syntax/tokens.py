@@ -12,7 +12,7 @@ from typing import Any
 class Tok:
     """One token: its grammar terminal name, value and position."""
 
-    __slots__ = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
+    __slots__ = ("type", "value", "start_pos", "line", "column")
 
     def __init__(self, type: str, value: Any, start_pos: int, line: int, column: int) -> None:  # noqa: A002
         self.type = type
@@ -20,9 +20,22 @@ class Tok:
         self.start_pos = start_pos
         self.line = line
         self.column = column
-        self.end_line = line
-        self.end_column = column
-        self.end_pos = start_pos
+
+    # A token's end is where it starts (Lark's parser reads these; pydrake's never does).
+    @property
+    def end_line(self) -> int:
+        """The line of the token's end."""
+        return self.line
+
+    @property
+    def end_column(self) -> int:
+        """The column of the token's end."""
+        return self.column
+
+    @property
+    def end_pos(self) -> int:
+        """The offset of the token's end."""
+        return self.start_pos
 
     def __str__(self) -> str:
         return str(self.value)
