@@ -172,8 +172,9 @@ _DECODERS: tuple[list[Any], Any] | None = None
 def _decoders() -> tuple[list[Any], Any]:
     """One generated function per node class that rebuilds a node from its marshal form.
 
-    Each reads its fields by position and decodes only values that are lists (nodes) or tuples,
-    so rebuilding costs one call per node; ``line`` and ``col`` are always plain integers."""
+    Each reads its fields by position, decodes only values that are lists (nodes) or tuples and
+    fills the new node's slots itself (no ``__init__`` call), so rebuilding costs one call per
+    node; ``line`` and ``col`` are always plain integers."""
     global _DECODERS
     if _DECODERS is None:
         classes = _classes()
@@ -186,12 +187,14 @@ def _decoders() -> tuple[list[Any], Any]:
                 f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in apart else field.format(i=i + 1)
                 for i, name in enumerate(fields)
             ]
-            source.append(f"def _d{n}(v):\n    return _C{n}({', '.join(parts)})")
+            stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
+            source.append(f"def _d{n}(v):\n    o = _new(_C{n}){stores}\n    return o")
         source.append(
             "def _T(v):\n"
             "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
         )
         scope: dict[str, Any] = {f"_C{n}": cls for n, cls in enumerate(classes)}
+        scope["_new"] = object.__new__
         from pydrake.syntax.ast import Deferred
 
         scope.update(_Deferred=Deferred, _unpack=_unpack, _damaged=_damaged)
