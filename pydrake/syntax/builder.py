@@ -402,6 +402,8 @@ class Builder(PatternBuilder):
         block = ast.Block(line, col, params, self.block_body(body), self.file)
         if call.block is not None:
             raise self.error("both block arg and actual block given", c[1])
+        if type(call) is ast.Call:  # `task :a do ... end`, the commonest: no generic copy
+            return ast.Call(call.line, call.col, call.recv, call.name, call.args, block, call.safe, call.vcall)
         return ast.replace(call, block=block)
 
     def _tail(self, c: list[Any], start: int) -> tuple[list[Any] | None, Any]:
@@ -494,9 +496,10 @@ class Builder(PatternBuilder):
         return tuple(parts)
 
     def strings(self, c: list[Any]) -> Any:
+        if len(c) == 1 and type(c[0]) is Token:  # one literal without interpolation, the commonest
+            tok = c[0]
+            return ast.StrLit(tok.line or 0, tok.column or 0, str(tok.value))
         line, col = _pos(c[0])
-        if len(c) == 1 and isinstance(c[0], Token):
-            return ast.StrLit(line, col, str(c[0].value))
         parts: list[Any] = []
         for x in c:
             seq = (str(x.value),) if isinstance(x, Token) else x.parts
