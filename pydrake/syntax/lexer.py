@@ -748,6 +748,8 @@ class Lexer:
 
     def is_assignment_target(self, end: int) -> bool:
         """``name = ...``, ``name += ...`` or ``name, other = ...`` declares a local variable."""
+        if self.src[end : end + 1] == " " and self.src[end + 1 : end + 2] in ('"', "'", ":"):
+            return False  # `name "x"`, `name :x`: a command's first argument, the commonest case
         m = ASSIGN_AHEAD_RE.match(self.src, end)
         if m:
             return True
