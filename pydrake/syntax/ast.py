@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, dataclass_transform
 
-from pydrake.syntax import generated_code
-
 Body = tuple[Any, ...]
 
-# Node classes whose ``__init__`` is still to be made: all are compiled at once at the end of
-# this module, one ``exec`` instead of one per class.
-_PENDING: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
+# Every node class in definition order, with its fields and their defaults: their ``__init__``
+# functions come from ``ast_code``, generated from this list (see ``node_shape``).
+_NODES: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
 
 
 @dataclass_transform(frozen_default=True)
@@ -27,7 +25,7 @@ def node(cls: type) -> Any:
 
     Nodes are values: equal when of the same class with equal fields, hashable, and never
     changed after construction (``replace`` builds a changed copy).  The class is rebuilt with
-    ``__slots__`` so nodes stay small; the ``__init__`` is generated (see ``_make_inits``).
+    ``__slots__`` so nodes stay small; the ``__init__`` is generated (see ``init_source``).
     """
     own = [name for name in cls.__dict__.get("__annotations__", {}) if not name.startswith("_")]
     inherited: tuple[str, ...] = getattr(cls, "_fields", ())
@@ -39,7 +37,7 @@ def node(cls: type) -> Any:
     new_cls = type(cls.__name__, cls.__bases__, namespace)
     new_cls.__qualname__ = cls.__qualname__
     new_cls.__module__ = cls.__module__
-    _PENDING.append((new_cls, fields, defaults))
+    _NODES.append((new_cls, fields, defaults))
     return new_cls
 
 
@@ -619,19 +617,27 @@ class Program(Node):
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): what Ruby warns of as it parses
 
 
-def _make_inits() -> None:
-    """Give every node class its positional ``__init__``, compiled in one go."""
+def node_shape() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, Any], ...]], ...]:
+    """Each node class as (name, fields, defaults), in definition order: what ``ast_code`` is made from."""
+    return tuple((cls.__name__, fields, tuple(sorted(defaults.items()))) for cls, fields, defaults in _NODES)
+
+
+def init_source() -> list[str]:
+    """The source of every node class's positional ``__init__``, ``_init{i}`` in definition order."""
     source = []
-    scope: dict[str, Any] = {}
-    for i, (_cls, fields, defaults) in enumerate(_PENDING):
-        scope[f"_d{i}"] = defaults
-        params = ", ".join(f"{f}=_d{i}[{f!r}]" if f in defaults else f for f in fields)
+    for i, (_cls, fields, defaults) in enumerate(_NODES):
+        params = ", ".join(f"{f}={defaults[f]!r}" if f in defaults else f for f in fields)
         body = "".join(f"\n    self.{f} = {f}" for f in fields) or "\n    pass"
         source.append(f"def _init{i}(self, {params}):{body}")
-    generated_code.run("\n".join(source), scope, "AST node constructors")
-    for i, (cls, _fields, _defaults) in enumerate(_PENDING):
-        cls.__init__ = scope[f"_init{i}"]  # type: ignore[misc]
-    _PENDING.clear()
+    return source
+
+
+def _make_inits() -> None:
+    """Give every node class its positional ``__init__`` from the generated ``ast_code``."""
+    from pydrake.syntax import ast_codegen
+
+    for (cls, _fields, _defaults), init in zip(_NODES, ast_codegen.load().node_inits(), strict=True):
+        cls.__init__ = init  # type: ignore[misc]
 
 
 _make_inits()

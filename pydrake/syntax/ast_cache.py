@@ -15,7 +15,6 @@ import os
 from typing import Any
 
 from pydrake import __version__
-from pydrake.syntax import generated_code
 from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, write_entry
 
 # The modules that decide what a file parses to: an entry records their sizes and times, so an
@@ -23,6 +22,7 @@ from pydrake.syntax.private_cache import blake2b, cache_folder, read_entry, writ
 PARSER_MODULES = (
     "ast.py",
     "ast_cache.py",
+    "ast_code.py",
     "builder.py",
     "lalr.py",
     "lalr_tables.py",
@@ -133,30 +133,33 @@ def encode(value: Any) -> Any:
 
 _ENCODERS: tuple[dict[type, Any], Any] | None = None
 
+# The values written as they are.
+_SIMPLE = frozenset({str, int, float, bool, type(None)})
+
 
 def _encoders() -> tuple[dict[type, Any], Any]:
-    """One generated function per node class that writes a node's marshal form (``decode``'s inverse)."""
+    """One function per node class that writes a node's marshal form (``decode``'s inverse),
+    from the generated ``ast_code``; and the one for tuples."""
     global _ENCODERS
     if _ENCODERS is None:
-        classes = _classes()
-        field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
-        source = []
-        apart = _apart()
-        for n, cls in enumerate(classes):
-            parts = [
-                f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in apart else field.format(name=f)
-                for f in cls._fields
-            ]
-            source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
-        source.append(
-            "def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])"
-        )
-        scope: dict[str, Any] = {"_S": frozenset({str, int, float, bool, type(None)}), "_dumps": _dumps}
-        generated_code.run("\n".join(source), scope, "AST cache encoders")
-        encoders = {cls: scope[f"_e{n}"] for n, cls in enumerate(classes)}
-        scope["_E"] = encoders
-        _ENCODERS = (encoders, scope["_T"])
+        _ENCODERS = _generated().encoders(_classes(), _SIMPLE, _dumps)
     return _ENCODERS
+
+
+def encoder_source() -> list[str]:
+    """The source of the encoders: ``_e{n}`` per node class in ``_classes()`` order, then ``_T``.
+    Free names: ``_S`` (the simple types), ``_dumps``, ``_E`` (class -> encoder)."""
+    field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
+    source = []
+    apart = _apart()
+    for n, cls in enumerate(_classes()):
+        parts = [
+            f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in apart else field.format(name=f)
+            for f in cls._fields
+        ]
+        source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
+    source.append("def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])")
+    return source
 
 
 def decode(value: Any) -> Any:
@@ -170,39 +173,51 @@ _DECODERS: tuple[list[Any], Any] | None = None
 
 
 def _decoders() -> tuple[list[Any], Any]:
-    """One generated function per node class that rebuilds a node from its marshal form.
+    """One function per node class that rebuilds a node from its marshal form, from the generated
+    ``ast_code``; and the one for tuples."""
+    global _DECODERS
+    if _DECODERS is None:
+        from pydrake.syntax.ast import Deferred
+
+        _DECODERS = _generated().decoders(_classes(), object.__new__, Deferred, _unpack, _damaged)
+    return _DECODERS
+
+
+def decoder_source() -> list[str]:
+    """The source of the decoders: ``_d{n}`` per node class in ``_classes()`` order, then ``_T``.
 
     Each reads its fields by position, decodes only values that are lists (nodes) or tuples and
     fills the new node's slots itself (no ``__init__`` call), so rebuilding costs one call per
-    node; ``line`` and ``col`` are always plain integers."""
-    global _DECODERS
-    if _DECODERS is None:
-        classes = _classes()
-        field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
-        source = []
-        apart = _apart()
-        for n, cls in enumerate(classes):
-            fields = cls._fields
-            parts = [
-                f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in apart else field.format(i=i + 1)
-                for i, name in enumerate(fields)
-            ]
-            stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
-            source.append(f"def _d{n}(v):\n    o = _new(_C{n}){stores}\n    return o")
-        source.append(
-            "def _T(v):\n"
-            "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
-        )
-        scope: dict[str, Any] = {f"_C{n}": cls for n, cls in enumerate(classes)}
-        scope["_new"] = object.__new__
-        from pydrake.syntax.ast import Deferred
+    node; ``line`` and ``col`` are always plain integers.  Free names: ``_C{n}`` (the classes),
+    ``_new``, ``_Deferred``, ``_unpack``, ``_damaged``, ``_D`` (the decoders by number)."""
+    field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
+    source = []
+    apart = _apart()
+    for n, cls in enumerate(_classes()):
+        fields = cls._fields
+        parts = [
+            f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in apart else field.format(i=i + 1)
+            for i, name in enumerate(fields)
+        ]
+        stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
+        source.append(f"def _d{n}(v):\n    o = _new(_C{n}){stores}\n    return o")
+    source.append(
+        "def _T(v):\n"
+        "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
+    )
+    return source
 
-        scope.update(_Deferred=Deferred, _unpack=_unpack, _damaged=_damaged)
-        generated_code.run("\n".join(source), scope, "AST cache decoders")
-        decoders = [scope[f"_d{n}"] for n in range(len(classes))]
-        scope["_D"] = decoders
-        _DECODERS = (decoders, scope["_T"])
-    return _DECODERS
+
+def apart_names() -> tuple[tuple[str, str], ...]:
+    """The fields kept apart, by class name: what ``ast_code``'s codecs were made for."""
+    return tuple(sorted((cls.__name__, name) for cls, name in _apart()))
+
+
+def _generated() -> Any:
+    """The generated node constructors and codecs (``ast_code``)."""
+    from pydrake.syntax import ast_codegen
+
+    return ast_codegen.load()
 
 
 # A field kept apart is written as its own marshal bytes, and read back as a Deferred that

@@ -1,7 +1,7 @@
-"""Code pydrake writes for itself at start-up (node constructors, record initialisers, the AST
-cache's codecs), compiled once per source text and Python version and kept in the private cache
-(``$XDG_CACHE_HOME/pydrake/code``, see ``private_cache``): compiling it was several milliseconds of
-every run, loading it back is a fraction of one."""
+"""Code pydrake writes for itself at start-up (the records' initialisers), compiled once per source
+text and Python version and kept in the private cache (``$XDG_CACHE_HOME/pydrake/code``, see
+``private_cache``): compiling it was milliseconds of every run, loading it back is a fraction of
+one.  The AST's constructors and codecs are generated ahead of time instead (``ast_codegen``)."""
 
 from __future__ import annotations
 
