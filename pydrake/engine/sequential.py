@@ -131,11 +131,14 @@ class SequentialRunner:
                     frame = _Frame(child, child_args, parent_chain.append_unchecked(child))
                     stack.append(frame)
                     on_stack.add(id(child))
-                    if not self._enter(frame, trace):
+                    prereqs = self._enter(child, trace)
+                    if prereqs is None:
                         stack.pop()
                         on_stack.discard(id(child))
                         if not stack:
                             return
+                    else:
+                        frame.prereqs = prereqs
                 frame = stack[-1]
                 if frame.index < len(frame.prereqs):
                     prereq = frame.prereqs[frame.index]
@@ -157,13 +160,13 @@ class SequentialRunner:
             raise
 
     def _invoke_leaf(self, task: Task, args: TaskArguments, parent_chain: InvocationChain, trace: bool) -> None:
-        """What the walk does for a task without prerequisites, in the same order, without a stack."""
-        frame = _Frame(task, args, parent_chain.append_unchecked(task))
+        """What the walk does for a task without prerequisites, in the same order, without a stack
+        (its invocation chain is made only for a failure, the one thing that reads it)."""
         try:
-            if self._enter(frame, trace):
+            if self._enter(task, trace) is not None:
                 self._run_if_needed(task, args)
         except BaseException as error:
-            attach_chain(error, frame.chain)
+            attach_chain(error, parent_chain.append_unchecked(task))
             task.invocation_exception = error
             raise
 
@@ -175,24 +178,25 @@ class SequentialRunner:
         if needed:
             self.execute_strategy(task, args)
 
-    def _enter(self, frame: _Frame, trace: bool) -> bool:
-        """Announce the invoke and mark the task invoked; False when it already was (nothing to do)."""
-        task = frame.task
+    def _enter(self, task: Task, trace: bool) -> Sequence[Task] | None:
+        """Announce the invoke and mark the task invoked; its prerequisites in the order to invoke
+        them, or None when it already was invoked (nothing to do)."""
         not_needed = (not task.needed()) if trace else None
         self.events.invoke(task, not task.already_invoked, not_needed)
         if task.already_invoked:
             if task.invocation_exception is not None:
                 self.events.previous_failed(task, (not task.needed()) if trace else None)
                 raise task.invocation_exception
-            return False
+            return None
         task.already_invoked = True
+        if not task.prerequisites and not task.order_only_prerequisites:
+            return ()
         prereqs = task.prerequisite_tasks()
         if len(prereqs) > 1 and self.reverses_prerequisites(task):
             prereqs.reverse()
         if len(prereqs) > 1 and self.shuffle is not None:
             prereqs = self.shuffle.siblings(task.name, prereqs, _task_name)
-        frame.prereqs = prereqs
-        return True
+        return prereqs
 
 
 def _task_name(task: Task) -> str:

@@ -280,6 +280,8 @@ class Task:
         args = args if args is not None else EMPTY_TASK_ARGS
         if not self.actions:
             self.manager.enhance_with_matching_rule(self.name)
+            if not self.actions:
+                return
         changed = getattr(self.manager.fs, "changed", None)
         for action in self.actions:
             try:
