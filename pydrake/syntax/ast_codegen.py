@@ -86,15 +86,9 @@ def render() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the module (``--check``: exit 1 if the file on disk is out of date)."""
-    text = render()
-    if "--check" in argv:
-        current = CODE.read_text() if CODE.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{CODE} is out of date: run python -m pydrake.syntax.ast_codegen\n")
-            return 1
-        return 0
-    CODE.write_text(text)
-    return 0
+    from pydrake.syntax.gen_tables import write_module
+
+    return write_module(CODE, render(), argv, "python -m pydrake.syntax.ast_codegen")
 
 
 if __name__ == "__main__":

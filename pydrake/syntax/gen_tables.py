@@ -102,17 +102,21 @@ def render(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    """Write the tables (``--check``: exit 1 if the file on disk is out of date)."""
-    text = render(table_data())
+def write_module(path: Path, text: str, argv: list[str], command: str) -> int:
+    """Write a generated module, or with ``--check`` in ``argv`` exit 1 if the file differs."""
     if "--check" in argv:
-        current = TABLES.read_text() if TABLES.exists() else ""
+        current = path.read_text() if path.exists() else ""
         if current != text:
-            sys.stderr.write(f"{TABLES} is out of date: run python -m pydrake.syntax.gen_tables\n")
+            sys.stderr.write(f"{path} is out of date: run {command}\n")
             return 1
         return 0
-    TABLES.write_text(text)
+    path.write_text(text)
     return 0
+
+
+def main(argv: list[str]) -> int:
+    """Write the tables (``--check``: exit 1 if the file on disk is out of date)."""
+    return write_module(TABLES, render(table_data()), argv, "python -m pydrake.syntax.gen_tables")
 
 
 if __name__ == "__main__":
