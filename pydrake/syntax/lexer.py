@@ -769,8 +769,11 @@ class Lexer:
             "LPAREN",
         ):
             return False
-        if self.src[end : end + 1] not in (",", " ", "\t", "(", ")", "*"):
-            return False  # `a, b = ...`: only these can follow the first target
+        # `a, b = ...`: a comma follows the first target (`a b, c = 1` is the call `a(b, c = 1)`).
+        blanks = SPACES_RE.match(self.src, end)
+        after = blanks.end() if blanks else end
+        if self.src[after : after + 1] != ",":
+            return False
         m = MLHS_RE.match(self.src, end)
         if m and "," in m.group(1):
             for name in re.findall(r"(?<![@$\w])[a-z_][A-Za-z0-9_]*", m.group(1)):

@@ -123,6 +123,15 @@ def test_multiple_assignment_with_groups_and_splat():
     assert isinstance(node.targets[1], ast.MultiTarget) and isinstance(node.targets[2], ast.Splat)
 
 
+def test_a_command_whose_last_argument_assigns_is_not_a_multiple_assignment():
+    # Ruby: `a b, c = 1` calls a(b, (c = 1)); `x , y = 1, 2` (a blank before the comma) assigns both.
+    node = one("a b, c = 1")
+    assert isinstance(node, ast.Call) and node.name == "a"
+    assert isinstance(node.args[0], ast.Call) and node.args[0].name == "b"
+    assert isinstance(node.args[1], ast.Assign)
+    assert isinstance(one("x , y = 1, 2"), ast.MultiAssign)
+
+
 def test_begin_rescue_ensure():
     node = one("begin\n  x\nrescue Foo, Bar => e\n  y\nelse\n  z\nensure\n  w\nend")
     assert isinstance(node, ast.Begin)
