@@ -245,6 +245,8 @@ class Task:
     def all_prerequisite_tasks(self) -> list[Task]:
         """The transitive prerequisites, each once, depth-first; includes self on a cycle."""
         direct = self.prerequisite_tasks()
+        if len(direct) == 1 and not (direct[0].prerequisites or direct[0].order_only_prerequisites):
+            return direct  # one source file, the commonest file task
         if not any(pre.prerequisites or pre.order_only_prerequisites for pre in direct):
             # The common case, a file built from sources: the direct prerequisites are all there is.
             return list({pre.name: pre for pre in direct}.values())
