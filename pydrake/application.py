@@ -28,6 +28,7 @@ from pydrake.report import listing
 from pydrake.report.failure import ErrorDetails, failure_report
 from pydrake.report.status import StatusLine, color_enabled
 from pydrake.report.trace import TraceReport
+from pydrake.runtime import children
 from pydrake.runtime.core.io import flush_buffered
 from pydrake.runtime.interpreter import Interpreter
 from pydrake.runtime.objects import RString, RubyError
@@ -167,8 +168,9 @@ class Application:
                     sys.stdout.write(self.rt.inspect(result) + "\n")
                 if kind != "E":
                     raise Exit(0)
-        for name, value in self.options.env_assignments:
-            os.environ[name] = value
+        with children.environ_lock:
+            for name, value in self.options.env_assignments:
+                os.environ[name] = value
         self.app.top_level_tasks = list(self.options.top_level_tasks) or ["default"]
 
     def chdir(self, path: str) -> None:

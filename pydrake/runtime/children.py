@@ -44,6 +44,26 @@ def _wants_own_group() -> bool:
         return True
 
 
+# Held by every write to the process environment (Ruby's ENV) and by every copy of it made for a
+# child. A child always gets such a copy, never the live environment: one started with
+# ``env=None`` reads the process's environ array while it executes, and a write on another thread
+# (a parallel task setting ENV) can move that array under it, failing the command with "Bad address".
+environ_lock = threading.RLock()
+
+
+def child_environment(changes: dict[str, str | None] | None = None, only: bool = False) -> dict[str, str]:
+    """The environment to start a child with: a copy of this process's (nothing of it when
+    ``only``), with ``changes`` applied (a None value removes the variable)."""
+    with environ_lock:
+        env = {} if only else dict(os.environ)
+    for name, value in (changes or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
 def popen_kwargs() -> PopenExtras:
     """The ``subprocess.Popen`` keyword arguments every spawned child gets."""
     return {"process_group": 0} if _wants_own_group() else {}

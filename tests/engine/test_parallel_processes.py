@@ -97,3 +97,33 @@ def test_sigterm_exits_143(tmp_path):
     proc.communicate(timeout=30)
     assert proc.returncode == 143
     assert not any(alive(pid) for pid in pids(tmp_path))
+
+
+ENV_WRITER = """
+task :default => [:writer, :s1, :s2, :s3]
+
+task :writer do
+  i = 0
+  until i > 400_000 || (i % 100 == 0 && Dir["*.done"].size == 3)
+    ENV["PYDRAKE_RACE_#{i}"] = "x"
+    ENV.delete("PYDRAKE_RACE_#{i - 40}") if i >= 40
+    i += 1
+  end
+end
+
+%w[s1 s2 s3].each do |name|
+  task name do
+    200.times { sh "true", verbose: false }
+    touch "#{name}.done", verbose: false
+  end
+end
+"""
+
+
+def test_commands_start_while_another_task_changes_env(tmp_path):
+    # A command started with the live environment read it while another thread was rewriting it,
+    # and its exec failed ("Bad address", exit 127); every command now starts with its own copy.
+    (tmp_path / "Rakefile").write_text(ENV_WRITER)
+    result = subprocess.run(command() + ["-j", "4"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("*.done")) == ["s1.done", "s2.done", "s3.done"]

@@ -6,6 +6,7 @@ import os
 import time as _time
 from typing import Any
 
+from pydrake.runtime.children import environ_lock
 from pydrake.runtime.classes import ENUMERABLE, OBJECT, builtin, register_type
 from pydrake.runtime.core.enumerable import register_iterator
 from pydrake.runtime.core.exception import key_error
@@ -40,6 +41,12 @@ def _name(rt: Any, key: Any) -> str:
     return key.s
 
 
+def _snapshot() -> dict[str, str]:
+    """The environment as it is now, copied while no thread changes it."""
+    with environ_lock:
+        return dict(os.environ)
+
+
 def get(name: str) -> RString | None:
     """ENV[name] from Python: a frozen String, or nil."""
     text = os.environ.get(name)
@@ -50,7 +57,8 @@ def set_var(rt: Any, key: Any, value: Any) -> Any:
     """ENV[key] = value: nil deletes; both must be Strings."""
     name = _name(rt, key)
     if value is None:
-        os.environ.pop(name, None)
+        with environ_lock:
+            os.environ.pop(name, None)
     else:
         if not isinstance(value, RString):
             raise rt.error("TypeError", f"no implicit conversion of {type_name(value)} into String")
@@ -58,7 +66,8 @@ def set_var(rt: Any, key: Any, value: Any) -> Any:
             raise rt.error("ArgumentError", "bad environment variable value: contains null byte")
         if not name or "=" in name:
             raise rt.error("Errno::EINVAL", f"Invalid argument - setenv({name})")
-        os.environ[name] = value.s
+        with environ_lock:
+            os.environ[name] = value.s
     if name == "TZ":
         _time.tzset()
     return value
@@ -66,12 +75,12 @@ def set_var(rt: Any, key: Any, value: Any) -> Any:
 
 def pairs() -> list[list[RString]]:
     """The environment as [name, value] pairs."""
-    return [[_value(k), _value(v)] for k, v in list(os.environ.items())]
+    return [[_value(k), _value(v)] for k, v in _snapshot().items()]
 
 
 def to_hash() -> RHash:
     """The environment as a new Hash of Strings."""
-    return RHash((_value(k), _value(v)) for k, v in list(os.environ.items()))
+    return RHash((_value(k), _value(v)) for k, v in _snapshot().items())
 
 
 register_iterator(ENV_CLASS, lambda rt, recv: pairs())
@@ -112,13 +121,13 @@ def env_has_key(rt: Any, recv: REnv, key: Any, block: Any = None) -> bool:
 @builtin(ENV_CLASS, "value?", "has_value?")
 def env_has_value(rt: Any, recv: REnv, value: Any, block: Any = None) -> bool:
     """ENV.value?(value)."""
-    return isinstance(value, RString) and value.s in os.environ.values()
+    return isinstance(value, RString) and value.s in _snapshot().values()
 
 
 @builtin(ENV_CLASS, "key")
 def env_key(rt: Any, recv: REnv, value: Any, block: Any = None) -> Any:
     """ENV.key(value): the first name with that value, or nil."""
-    for k, v in list(os.environ.items()):
+    for k, v in _snapshot().items():
         if isinstance(value, RString) and v == value.s:
             return _value(k)
     return None
@@ -174,7 +183,7 @@ def env_each(rt: Any, recv: REnv, block: Any = None) -> Any:
 @builtin(ENV_CLASS, "each_key")
 def env_each_key(rt: Any, recv: REnv, block: Any = None) -> Any:
     """ENV.each_key { |name| }."""
-    names = [_value(k) for k in list(os.environ)]
+    names = [_value(k) for k in _snapshot()]
     if block is None:
         return rt.call(names, "each")
     for n in names:
@@ -185,7 +194,7 @@ def env_each_key(rt: Any, recv: REnv, block: Any = None) -> Any:
 @builtin(ENV_CLASS, "each_value")
 def env_each_value(rt: Any, recv: REnv, block: Any = None) -> Any:
     """ENV.each_value { |value| }."""
-    vals = [_value(v) for v in list(os.environ.values())]
+    vals = [_value(v) for v in _snapshot().values()]
     if block is None:
         return rt.call(vals, "each")
     for v in vals:
@@ -196,13 +205,13 @@ def env_each_value(rt: Any, recv: REnv, block: Any = None) -> Any:
 @builtin(ENV_CLASS, "keys")
 def env_keys(rt: Any, recv: REnv, block: Any = None) -> list[RString]:
     """ENV.keys."""
-    return [_value(k) for k in list(os.environ)]
+    return [_value(k) for k in _snapshot()]
 
 
 @builtin(ENV_CLASS, "values")
 def env_values(rt: Any, recv: REnv, block: Any = None) -> list[RString]:
     """ENV.values."""
-    return [_value(v) for v in list(os.environ.values())]
+    return [_value(v) for v in _snapshot().values()]
 
 
 @builtin(ENV_CLASS, "values_at")
@@ -274,9 +283,10 @@ def env_update(rt: Any, recv: REnv, *hashes: Any, block: Any = None) -> REnv:
 def env_replace(rt: Any, recv: REnv, h: Any, block: Any = None) -> REnv:
     """ENV.replace(hash): the environment becomes exactly ``hash``."""
     wanted = {_name(rt, k): v for k, v in h.items()}
-    for name in list(os.environ):
-        if name not in wanted:
-            os.environ.pop(name, None)
+    with environ_lock:
+        for name in list(os.environ):
+            if name not in wanted:
+                os.environ.pop(name, None)
     for k, v in h.items():
         set_var(rt, k, v)
     return recv
@@ -285,7 +295,8 @@ def env_replace(rt: Any, recv: REnv, h: Any, block: Any = None) -> REnv:
 @builtin(ENV_CLASS, "clear")
 def env_clear(rt: Any, recv: REnv, block: Any = None) -> REnv:
     """ENV.clear."""
-    os.environ.clear()
+    with environ_lock:
+        os.environ.clear()
     return recv
 
 

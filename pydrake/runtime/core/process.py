@@ -435,16 +435,8 @@ class _Pump(threading.Thread):
         self.pipe.close()
 
 
-def _child_env(cmd: Command) -> dict[str, str] | None:
-    if cmd.env is None and not truthy(_opt(cmd, "unsetenv_others")):
-        return None
-    env = {} if truthy(_opt(cmd, "unsetenv_others")) else dict(os.environ)
-    for k, v in (cmd.env or {}).items():
-        if v is None:
-            env.pop(k, None)
-        else:
-            env[k] = v
-    return env
+def _child_env(cmd: Command) -> dict[str, str]:
+    return children.child_environment(cmd.env, truthy(_opt(cmd, "unsetenv_others")))
 
 
 class Child:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from typing import Any
@@ -162,17 +161,8 @@ def _start_routed(rt: Any, cmd: Command) -> Child:
         raise _exec_error(rt, cmd, exc) from None
 
 
-def _child_env(cmd: Command) -> dict[str, str] | None:
-    others = truthy(cmd.options.get(Symbol.of("unsetenv_others")))
-    if cmd.env is None and not others:
-        return None
-    env = {} if others else dict(os.environ)
-    for k, v in (cmd.env or {}).items():
-        if v is None:
-            env.pop(k, None)
-        else:
-            env[k] = v
-    return env
+def _child_env(cmd: Command) -> dict[str, str]:
+    return children.child_environment(cmd.env, truthy(cmd.options.get(Symbol.of("unsetenv_others"))))
 
 
 def _start_piped(rt: Any, cmd: Command) -> Child:
