@@ -66,7 +66,11 @@ def _shell(lines: list[str], work: Path, what: str) -> str | None:
     """Run a case's shell lines in ``work``; a problem when one fails."""
     for line in lines:
         try:
-            subprocess.run(line, shell=True, cwd=work, check=True, timeout=TIMEOUT_S, capture_output=True, text=True)
+            # An environment of its own: a child started with the live one reads it while it starts,
+            # which fails ("Bad address") if another thread of this process changes it meanwhile.
+            subprocess.run(
+                line, shell=True, cwd=work, env=dict(os.environ), check=True, timeout=TIMEOUT_S, capture_output=True, text=True
+            )
         except subprocess.CalledProcessError as e:
             return f"{what}: {line!r} exited with status {e.returncode}: {e.stderr.strip()}"
         except subprocess.TimeoutExpired:
