@@ -142,7 +142,9 @@ def _encoders() -> tuple[dict[type, Any], Any]:
     from the generated ``ast_code``; and the one for tuples."""
     global _ENCODERS
     if _ENCODERS is None:
-        _ENCODERS = _generated().encoders(_classes(), _SIMPLE, _dumps)
+        from pydrake.syntax import ast_codegen
+
+        _ENCODERS = ast_codegen.load().encoders(_classes(), _SIMPLE, _dumps)
     return _ENCODERS
 
 
@@ -177,9 +179,10 @@ def _decoders() -> tuple[list[Any], Any]:
     ``ast_code``; and the one for tuples."""
     global _DECODERS
     if _DECODERS is None:
+        from pydrake.syntax import ast_codegen
         from pydrake.syntax.ast import Deferred
 
-        _DECODERS = _generated().decoders(_classes(), object.__new__, Deferred, _unpack, _damaged)
+        _DECODERS = ast_codegen.load().decoders(_classes(), object.__new__, Deferred, _unpack, _damaged)
     return _DECODERS
 
 
@@ -211,13 +214,6 @@ def decoder_source() -> list[str]:
 def apart_names() -> tuple[tuple[str, str], ...]:
     """The fields kept apart, by class name: what ``ast_code``'s codecs were made for."""
     return tuple(sorted((cls.__name__, name) for cls, name in _apart()))
-
-
-def _generated() -> Any:
-    """The generated node constructors and codecs (``ast_code``)."""
-    from pydrake.syntax import ast_codegen
-
-    return ast_codegen.load()
 
 
 # A field kept apart is written as its own marshal bytes, and read back as a Deferred that
