@@ -56,16 +56,37 @@ class DryRunExecution:
 
 
 class _Frame:
-    """One task being invoked: its arguments, chain, resolved prerequisites and the next one to invoke."""
+    """One task being invoked: its arguments, chain, resolved prerequisites and the next one to invoke.
 
-    __slots__ = ("task", "args", "chain", "prereqs", "index")
+    A frame holds either its arguments or its parent's, from which its own are scoped when first
+    read (``args``): only its actions read them, so a build whose tasks are up to date never makes them.
+    """
 
-    def __init__(self, task: Task, args: TaskArguments, chain: InvocationChain) -> None:
+    __slots__ = ("task", "_args", "parent_args", "chain", "prereqs", "index")
+
+    def __init__(
+        self, task: Task, args: TaskArguments | None, parent_args: TaskArguments | None, chain: InvocationChain
+    ) -> None:
         self.task = task
-        self.args = args
+        self._args = args
+        self.parent_args = parent_args
         self.chain = chain
         self.prereqs: Sequence[Task] = ()
         self.index = 0
+
+    @property
+    def args(self) -> TaskArguments:
+        """The task's arguments."""
+        args = self._args
+        if args is None:
+            args = self._args = _scoped(self.parent_args, self.task)
+        return args
+
+
+def _scoped(parent_args: TaskArguments | None, task: Task) -> TaskArguments:
+    """The arguments ``task`` receives as a prerequisite invoked with ``parent_args``."""
+    assert parent_args is not None
+    return parent_args.new_scope(task.arg_names)
 
 
 class SequentialRunner:
@@ -120,15 +141,21 @@ class SequentialRunner:
         trace = bool(self._option("trace", False))
         stack: list[_Frame] = []
         on_stack = set(map(id, chain))
-        pending: tuple[Task, TaskArguments, InvocationChain] | None = (task, args, chain)
+        # (task, its arguments or None, the arguments to scope them from, the chain below which it runs)
+        pending: tuple[Task, TaskArguments | None, TaskArguments | None, InvocationChain] | None = (
+            task,
+            args,
+            None,
+            chain,
+        )
         try:
             while True:
                 if pending is not None:
-                    child, child_args, parent_chain = pending
+                    child, child_args, parent_args, parent_chain = pending
                     pending = None
                     if id(child) in on_stack:
                         raise circular_dependency(parent_chain, child)
-                    frame = _Frame(child, child_args, parent_chain.append_unchecked(child))
+                    frame = _Frame(child, child_args, parent_args, parent_chain.append_unchecked(child))
                     stack.append(frame)
                     on_stack.add(id(child))
                     prereqs = self._enter(child, trace)
@@ -144,11 +171,11 @@ class SequentialRunner:
                     prereq = frame.prereqs[frame.index]
                     frame.index += 1
                     if prereq.prerequisites or prereq.order_only_prerequisites or id(prereq) in on_stack:
-                        pending = (prereq, frame.args.new_scope(prereq.arg_names), frame.chain)
+                        pending = (prereq, None, frame.args, frame.chain)
                     else:  # most tasks in a big build have no prerequisites: no frame on the stack for them
-                        self._invoke_leaf(prereq, frame.args.new_scope(prereq.arg_names), frame.chain, trace)
+                        self._invoke_leaf(prereq, frame.args, frame.chain, trace)
                     continue
-                self._run_if_needed(frame.task, frame.args)
+                self._run_if_needed(frame.task, frame)
                 stack.pop()
                 on_stack.discard(id(frame.task))
                 if not stack:
@@ -159,24 +186,26 @@ class SequentialRunner:
                 frame.task.invocation_exception = error
             raise
 
-    def _invoke_leaf(self, task: Task, args: TaskArguments, parent_chain: InvocationChain, trace: bool) -> None:
+    def _invoke_leaf(self, task: Task, parent_args: TaskArguments, parent_chain: InvocationChain, trace: bool) -> None:
         """What the walk does for a task without prerequisites, in the same order, without a stack
-        (its invocation chain is made only for a failure, the one thing that reads it)."""
+        (its invocation chain is made only for a failure, the one thing that reads it, and its
+        arguments only when its actions run, the one thing that reads them)."""
         try:
             if self._enter(task, trace) is not None:
-                self._run_if_needed(task, args)
+                self._run_if_needed(task, None, parent_args)
         except BaseException as error:
             attach_chain(error, parent_chain.append_unchecked(task))
             task.invocation_exception = error
             raise
 
-    def _run_if_needed(self, task: Task, args: TaskArguments) -> None:
-        """After the prerequisites: ask needed? (telling the observer) and run the actions if so."""
+    def _run_if_needed(self, task: Task, frame: _Frame | None, parent_args: TaskArguments | None = None) -> None:
+        """After the prerequisites: ask needed? (telling the observer) and run the actions if so, with
+        the frame's arguments (a task without a frame: scoped from ``parent_args``)."""
         needed = task.needed()
         if self.needed_observer is not None:
             self.needed_observer(task, needed)
         if needed:
-            self.execute_strategy(task, args)
+            self.execute_strategy(task, frame.args if frame is not None else _scoped(parent_args, task))
 
     def _enter(self, task: Task, trace: bool) -> Sequence[Task] | None:
         """Announce the invoke and mark the task invoked; its prerequisites in the order to invoke

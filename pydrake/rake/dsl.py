@@ -58,7 +58,7 @@ def _define(rt: Any, task_class: type[Task], args: tuple[Any, ...], block: RProc
     plain = _plain_definition(args)
     if plain is not None:
         name, prereqs = plain
-        return manager.define_task(task_class, name, prereqs, None, None, make_action(rt, block), location(rt))
+        return manager.define_plain(task_class, name, prereqs, make_action(rt, block), location(rt))
     converted = [to_model(rt, a) for a in args]
     name, arg_names, prereqs, order_only = manager.resolve_args(converted)
     prereqs = flatten(prereqs)

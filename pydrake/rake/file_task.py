@@ -22,9 +22,9 @@ class FileTask(Task):
         stamp = self.manager.fs.mtime_ns(self.name)
         if stamp is None:
             return True
-        if not self.prerequisites and not self.order_only_prerequisites:  # a source file
-            return self.builds_all()
-        return self.stale_prerequisite(stamp) is not None or self.builds_all()
+        if (self.prerequisites or self.order_only_prerequisites) and self.stale_prerequisite(stamp) is not None:
+            return True
+        return self.builds_all()
 
     def timestamp(self) -> Timestamp:
         """The file's mtime in nanoseconds, or LATE when it does not exist."""

@@ -96,6 +96,32 @@ class TaskManager:
                     self.current_scope = original_scope
         return self._define(task_class, name, prereqs, order_only, arg_names, action, location)
 
+    def define_plain(
+        self, task_class: type[Task], name: str, prereqs: list[str], action: Action | None, location: Location | None
+    ) -> Task:
+        """``define_task`` for the commonest definition: a name and prerequisite names (strings), no
+        argument names and no order-only prerequisites, at the top level; the same task either way."""
+        if ":" in name or self.current_scope is not EMPTY:
+            return self.define_task(task_class, name, prereqs, None, None, action, location)
+        task = self._tasks.get(name)
+        if task is None:
+            task = self._tasks[name] = task_class(name, self)
+            self.generation += 1
+        if self.record_task_metadata:
+            if location is not None:
+                task.locations.append(location)
+            description, self.last_description = self.last_description, None
+            task.add_description(description)
+        if prereqs:
+            known = task.prerequisites
+            if known:
+                task.enhance(prereqs)
+            else:  # a new task: its prerequisites are the names, first occurrences kept
+                known.extend(dict.fromkeys(prereqs) if len(prereqs) > 1 else prereqs)
+        if action is not None:
+            task.actions.append(action)
+        return task
+
     def _define(
         self,
         task_class: type[Task],
@@ -221,6 +247,8 @@ class TaskManager:
         """Find a defined task (no rules, no files): ``rake:`` is absolute, each ``^`` leaves one scope,
         otherwise the scope and then each enclosing scope out to the top level are tried."""
         initial = self.current_scope if scope is None else scope
+        if initial is EMPTY and not name.startswith(("rake:", "^")):  # the commonest lookup: one probe
+            return self._tasks.get(name)
         if name.startswith("rake:"):
             scope, name = EMPTY, name[len("rake:") :]
         elif name.startswith("^"):
@@ -252,7 +280,7 @@ class TaskManager:
         """``Rake.application[name, scope]``: lookup, then rules, then an existing file, else the
         "Don't know how to build task" error."""
         task = self.lookup(name, scope)
-        if task is None:
+        if task is None and self._rules:
             task = self.enhance_with_matching_rule(name)
         if task is None:
             task = self.synthesize_file_task(name)
@@ -267,7 +295,7 @@ class TaskManager:
         """A FileTask with no actions for an existing file, or None."""
         if not self.fs.exists(name):
             return None
-        return self.define_task(FileTask, name)
+        return self.define_plain(FileTask, name, [], None, None)
 
     # --- rules -------------------------------------------------------------------
 

@@ -279,10 +279,15 @@ class Interpreter(Evaluator, ModuleTables):
         fcall: bool = True,
     ) -> Any:
         """Call ``recv.name(*args, **kw, &block)``; ``fcall`` when written without an explicit receiver."""
-        if isinstance(recv, RModule):
-            m = self.resolve_singleton(recv, name)
+        if recv.__class__ is RObject:  # class_of's answer, without the call
+            cls = recv.cls
+        elif isinstance(recv, RModule):
+            cls = None
         else:
             cls = class_of(recv)
+        if cls is None:
+            m = self.resolve_singleton(recv, name)
+        else:
             cache = self._mcache.get(cls)
             m = cache.get(name, _NOSELF) if cache is not None else _NOSELF
             if m is _NOSELF:

@@ -88,7 +88,8 @@ class RHash(dict):
     __slots__ = ("default", "default_proc", "frozen")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        if args or kwargs:
+            dict.__init__(self, *args, **kwargs)
         self.default: Any = None
         self.default_proc: Any = None
         self.frozen = False

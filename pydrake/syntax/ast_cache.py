@@ -144,19 +144,26 @@ def _encoders() -> tuple[dict[type, Any], Any]:
     if _ENCODERS is None:
         from pydrake.syntax import ast_codegen
 
-        _ENCODERS = ast_codegen.load().encoders(_classes(), _SIMPLE, _dumps)
+        _ENCODERS = ast_codegen.load().encoders(_classes(), _SIMPLE, _dumps, _not_plain)
     return _ENCODERS
 
 
 def encoder_source() -> list[str]:
     """The source of the encoders: ``_e{n}`` per node class in ``_classes()`` order, then ``_T``.
-    Free names: ``_S`` (the simple types), ``_dumps``, ``_E`` (class -> encoder)."""
+    Free names: ``_S`` (the simple types), ``_dumps``, ``_not_plain``, ``_E`` (class -> encoder)."""
     field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
     source = []
     apart = _apart()
+    plain = _plain()
     for n, cls in enumerate(_classes()):
         parts = [
-            f"v.{f}" if f in ("line", "col") else _PACK.format(field.format(name=f)) if (cls, f) in apart else field.format(name=f)
+            f"v.{f}"
+            if f in ("line", "col")
+            else _PACK.format(field.format(name=f))
+            if (cls, f) in apart
+            else _PLAIN.format(name=f)
+            if (cls, f) in plain
+            else field.format(name=f)
             for f in cls._fields
         ]
         source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
@@ -196,10 +203,15 @@ def decoder_source() -> list[str]:
     field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
     source = []
     apart = _apart()
+    plain = _plain()
     for n, cls in enumerate(_classes()):
         fields = cls._fields
         parts = [
-            f"v[{i + 1}]" if name in ("line", "col") else _UNPACK.format(i=i + 1) if (cls, name) in apart else field.format(i=i + 1)
+            f"v[{i + 1}]"
+            if name in ("line", "col") or (cls, name) in plain
+            else _UNPACK.format(i=i + 1)
+            if (cls, name) in apart
+            else field.format(i=i + 1)
             for i, name in enumerate(fields)
         ]
         stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
@@ -214,6 +226,36 @@ def decoder_source() -> list[str]:
 def apart_names() -> tuple[tuple[str, str], ...]:
     """The fields kept apart, by class name: what ``ast_code``'s codecs were made for."""
     return tuple(sorted((cls.__name__, name) for cls, name in _apart()))
+
+
+def plain_names() -> tuple[tuple[str, str], ...]:
+    """The fields read back as they are, by class name: what ``ast_code``'s codecs were made for."""
+    return tuple(sorted((cls.__name__, name) for cls, name in _plain()))
+
+
+# A field annotated as a plain value (a string, number or flag, or None) is read back as it is,
+# without a type test; writing anything else there makes the entry unwritable (no entry, no harm).
+_PLAIN_ANNOTATIONS = frozenset({"str", "int", "float", "bool", "str | None", "int | None"})
+_PLAIN = "(x if type(x := v.{name}) in _S else _not_plain(x))"
+
+
+def _plain() -> frozenset[tuple[Any, str]]:
+    """The (node class, field) pairs annotated as plain values, ``line`` and ``col`` aside."""
+    pairs: set[tuple[Any, str]] = set()
+    for cls in _classes():
+        annotations: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            annotations.update(vars(klass).get("__annotations__", {}))
+        pairs.update(
+            (cls, name)
+            for name in cls._fields
+            if name not in ("line", "col") and annotations.get(name) in _PLAIN_ANNOTATIONS
+        )
+    return frozenset(pairs)
+
+
+def _not_plain(value: Any) -> Any:
+    raise ValueError(f"a plain field holds a {type(value).__name__}")
 
 
 # A field kept apart is written as its own marshal bytes, and read back as a Deferred that

@@ -311,6 +311,17 @@ def test_arguments_reach_prerequisites_by_name() -> None:
     assert rf.run("prepare[solo]").out == ["prepare mode=solo to_a=solo"]
 
 
+def test_arguments_reach_a_grandchild_through_tasks_that_never_read_them() -> None:
+    def define(b: Rakefile) -> None:
+        b.task("top", ["middle"], None, args=["target"])
+        b.task("middle", ["inner"], None)
+        b.task("inner", ["leaf"], b.puts(lambda t, a: f"inner target={a['target']} extras={a.extras}"))
+        b.task("leaf", None, b.puts(lambda t, a: f"leaf target={a['target']}"), args=["target"])
+
+    rf = Rakefile(define)
+    assert rf.run("top[app,more]").out == ["leaf target=app", "inner target=app extras=['more']"]
+
+
 def test_first_invocation_arguments_win() -> None:
     def define(b: Rakefile) -> None:
         b.task("say", None, b.puts(lambda t, a: f"say {a['word']}"), args=["word"])

@@ -75,6 +75,42 @@ def test_defining_twice_enhances_and_replaces_args_only_when_given() -> None:
     assert first.arg_names == ["b", "c"]
 
 
+def _state(mgr: TaskManager) -> list[tuple[Any, ...]]:
+    return [
+        (t.name, type(t), t.prerequisites, len(t.actions), t.comments, t.locations, t.scope.path)
+        for t in mgr._tasks.values()
+    ]
+
+
+@pytest.mark.parametrize("record", [False, True])
+def test_a_plain_definition_makes_the_same_tasks_as_define_task(record: bool) -> None:
+    def action(task: Task, args: Any) -> None:
+        pass
+
+    steps: list[tuple[Any, ...]] = [
+        (Task, "a", ["b", "c", "b"], action, ("Rakefile", 1)),
+        (Task, "a", ["c", "d"], None, ("Rakefile", 2)),
+        (FileTask, "out.o", ["out.c"], action, ("Rakefile", 3)),
+        (Task, "ns:t", ["x"], None, None),  # a colon name: defined in namespace ns
+        (FileTask, "c:/dir/file", [], action, None),  # file names are never namespaced
+        (MultiTask, "a", [], action, None),  # an existing task keeps its class
+    ]
+    general, plain = manager(), manager()
+    for mgr in (general, plain):
+        mgr.record_task_metadata = record
+    for cls, name, prereqs, act, where in steps:
+        for mgr in (general, plain):
+            mgr.last_description = f"about {name}"
+        general.define_task(cls, name, prereqs, None, None, act, where)
+        plain.define_plain(cls, name, list(prereqs), act, where)
+    with general.in_namespace("inner"), plain.in_namespace("inner"):
+        general.define_task(Task, "t", ["u"])
+        plain.define_plain(Task, "t", ["u"], None, None)
+    assert _state(plain) == _state(general)
+    assert plain["a"].prerequisites == ["b", "c", "d"]
+    assert plain.generation == general.generation
+
+
 def test_an_existing_task_keeps_its_class() -> None:
     mgr = manager()
     build = mgr.define_task(Task, "build", arg_names=["x"])

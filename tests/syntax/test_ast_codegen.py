@@ -12,13 +12,16 @@ SOURCE = 'desc "Build it"\ntask :a, [:x] => ["b", :c] do |t, args|\n  sh "echo #
 
 
 def test_the_module_is_current_with_the_node_classes():
-    assert ast_codegen.CODE.read_text() == ast_codegen.render(), "run python -m pydrake.syntax.ast_codegen"
+    assert ast_codegen.code_path().read_text() == ast_codegen.render(), "run python -m pydrake.syntax.ast_codegen"
     assert ast_codegen.main(["--check"]) == 0
 
 
 def test_the_module_describes_the_classes_it_was_made_for():
     assert ast_code.SHAPE == ast.node_shape()
     assert ast_code.APART == ast_cache.apart_names() == (("Block", "body"),)
+    assert ast_code.PLAIN == ast_cache.plain_names()
+    assert {("Call", "name"), ("Call", "vcall"), ("StrLit", "value")} <= set(ast_code.PLAIN)
+    assert ("Call", "args") not in ast_code.PLAIN
     assert [name for name, _fields, _defaults in ast_code.SHAPE][:2] == ["Node", "Nil"]
 
 
@@ -44,7 +47,7 @@ def test_a_module_made_for_other_node_classes_is_replaced_by_the_same_code_compi
     # The compiled codecs read and write the same forms as the generated module's.
     program = parse(SOURCE, "Rakefile")
     classes = ast_cache._classes()
-    encoders, encode_tuple = compiled.encoders(classes, ast_cache._SIMPLE, ast_cache._dumps)
+    encoders, encode_tuple = compiled.encoders(classes, ast_cache._SIMPLE, ast_cache._dumps, ast_cache._not_plain)
     decoders, _decode_tuple = compiled.decoders(classes, object.__new__, ast.Deferred, ast_cache._unpack, ast_cache._damaged)
     form = encoders[ast.Program](program)
     assert marshal.dumps(form, 2) == marshal.dumps(ast_cache.encode(program), 2)
