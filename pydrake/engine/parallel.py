@@ -126,6 +126,8 @@ class ParallelRunner:
         # Slots shared with Rake's thread pool (futures inside actions): a task takes one to start.
         self.budget = budget if budget is not None else JobBudget(self.jobs)
         self.local = threading.local()  # the node a worker thread is running
+        if rt is not None:
+            rt.thread_inheritance.append(self._inheritance)
         self.signum: int | None = None
         # ``--explain``: told each task's needed? answer on its worker (None: nobody listens).
         self.needed_observer: Callable[[Task, bool], None] | None = None
@@ -138,6 +140,15 @@ class ParallelRunner:
         """The task running on this thread, if it is a worker of this run."""
         node = getattr(self.local, "node", None)
         return None if node is None else node.task
+
+    def _inheritance(self) -> Callable[[], None]:
+        """A thread an action starts (Ruby's Thread.new, a pool future) belongs to the action's task."""
+        node = getattr(self.local, "node", None)
+
+        def install() -> None:
+            self.local.node = node
+
+        return install
 
     # ------------------------------------------------------------ the run
 

@@ -622,11 +622,12 @@ register_type(Future, FUTURE)
 
 
 def pool_future(rt: Any, pool: ThreadPool, args: tuple[Any, ...], block: RProc) -> Future:
-    """A future running ``block`` with ``args``, its output going where the caller's goes."""
-    out, err = rt.stdout, rt.stderr
+    """A future running ``block`` with ``args``, its output going where the caller's goes (and in
+    the caller's task)."""
+    inherit = rt.inherit_thread()
 
     def work() -> Any:
-        rt.push_output(out, err)
+        inherit()
         try:
             return rt.call_block(block, *args)
         finally:

@@ -140,6 +140,9 @@ class Interpreter(Evaluator, ModuleTables):
         self._required: set[str] = set()
         self._loaded_paths: set[str] = set()
         self._at_exit: list[RProc] = []
+        # Called on a thread that starts another to run Ruby code (Thread.new, a pool future); each
+        # returns what the new thread runs first to take over the starter's context (its -j task).
+        self.thread_inheritance: list[Callable[[], Callable[[], None]]] = []
         self._random: Any = None
         self._sigs: dict[int, Signature] = {}
         self._xivars: dict[int, tuple[Any, dict[str, Any]]] = {}
@@ -183,6 +186,19 @@ class Interpreter(Evaluator, ModuleTables):
         """Undo the latest ``push_output`` of this thread."""
         ts = self._ts
         ts.out, ts.errout = ts.saved_outputs.pop()
+
+    def inherit_thread(self) -> Callable[[], None]:
+        """On a thread starting another that runs Ruby code: what the new thread calls first, to
+        write where this one writes (until its ``pop_output``) and belong to the same task."""
+        out, err = self.stdout, self.stderr
+        installers = [hook() for hook in self.thread_inheritance]
+
+        def install() -> None:
+            self.push_output(out, err)
+            for installer in installers:
+                installer()
+
+        return install
 
     # ------------------------------------------------------------ frames and errors
 

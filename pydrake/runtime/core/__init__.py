@@ -36,6 +36,7 @@ MODULES = (
     "fileutils",
     "fileutils_modes",
     "mutex",
+    "thread",
     # standard-library shims (a dotted name is a full module path) that Rake itself has loaded
     # before a Rakefile runs, or that add constants to every interpreter
     "pydrake.runtime.stdlib.set",

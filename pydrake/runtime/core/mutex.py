@@ -8,7 +8,7 @@ from typing import Any
 from pydrake.runtime.classes import CORE, OBJECT, builtin, register_type
 from pydrake.runtime.objects import RClass, RProc
 
-# Ruby names the class Thread::Mutex; pydrake has no Thread class, so only the top-level constant exists.
+# Ruby names the class Thread::Mutex (``thread`` adds it to Thread); Mutex is the same class.
 MUTEX = RClass("Thread::Mutex", OBJECT)
 CORE["Mutex"] = MUTEX
 
