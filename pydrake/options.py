@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Mapping
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.record import field, record
 
 __all__ = [
@@ -417,7 +418,7 @@ def _did_you_mean(kind: str, key: str) -> str:
 
 # --- Ruby helpers -------------------------------------------------------------------------------
 
-_SHELLWORD = re.compile(r"""\s*(?>([^\s\\'"]+)|'([^']*)'|"((?:[^"\\]|\\.)*)"|(\\.?)|(\S))(\s|\Z)?""", re.S | re.A)
+_SHELLWORD = LazyPattern(r"""\s*(?>([^\s\\'"]+)|'([^']*)'|"((?:[^"\\]|\\.)*)"|(\\.?)|(\S))(\s|\Z)?""", re.S | re.A)
 
 
 def shellwords(line: str) -> list[str]:
@@ -486,9 +487,9 @@ def _ruby_quote(s: str) -> str:
 
 
 # Rake's collect_command_line_tasks: Ruby's ^ and $ are line anchors and \w is ASCII.
-_ENV_ASSIGNMENT = re.compile(r"^(\w+)=(.*)$", re.M | re.S | re.A)
-_DASH_LINE = re.compile(r"^-", re.M)
-_NUMBER = re.compile(r"[0-9]+")
+_ENV_ASSIGNMENT = LazyPattern(r"^(\w+)=(.*)$", re.M | re.S | re.A)
+_DASH_LINE = LazyPattern(r"^-", re.M)
+_NUMBER = LazyPattern(r"[0-9]+")
 
 
 # Switches whose whole action is to set one field.

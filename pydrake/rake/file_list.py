@@ -23,7 +23,7 @@ _GLOB = re.compile(r"[*?\[{]")
 
 
 def _regexp(source: str) -> RRegexp:
-    return RRegexp(source, 0, rubyregex.translate(source))
+    return RRegexp(source, 0, None)  # translated when first used
 
 
 _CORE_NAME = _regexp(r"(^|[\/\\])core$")

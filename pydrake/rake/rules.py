@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.rake.errors import RuleDependentError
 from pydrake.record import field, record
 
-_LEADING_DOT = re.compile(r"^\.", re.M)
-_REPLACEMENT_ESCAPE = re.compile(r"\\(\d|&|`|'|\\|\+|k<(\w+)>)")
+_LEADING_DOT = LazyPattern(r"^\.", re.M)
+_REPLACEMENT_ESCAPE = LazyPattern(r"\\(\d|&|`|'|\\|\+|k<(\w+)>)")
 
 
 def rule_pattern(pattern: Any) -> re.Pattern[str] | None:

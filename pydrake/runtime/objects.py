@@ -116,19 +116,30 @@ class RRange:
 
 
 class RRegexp:
-    """A Ruby Regexp: its Ruby source and options, and the translated Python pattern."""
+    """A Ruby Regexp: its Ruby source and options, and the translated Python pattern (translated
+    when first used if made without one, as the Regexps a module makes at import are)."""
 
-    __slots__ = ("source", "options", "pattern")
+    __slots__ = ("source", "options", "_pattern")
 
     # Ruby option bits, as Regexp#options reports them.
     IGNORECASE = 1
     EXTENDED = 2
     MULTILINE = 4
 
-    def __init__(self, source: str, options: int, pattern: re.Pattern[str]) -> None:
+    def __init__(self, source: str, options: int, pattern: re.Pattern[str] | None) -> None:
         self.source = source
         self.options = options
-        self.pattern = pattern
+        self._pattern = pattern
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The Python pattern."""
+        pattern = self._pattern
+        if pattern is None:
+            from pydrake.runtime import rubyregex
+
+            pattern = self._pattern = rubyregex.translate(self.source, self.options)
+        return pattern
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RRegexp) and (self.source, self.options) == (other.source, other.options)

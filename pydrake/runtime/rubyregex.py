@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from pydrake.lazy_pattern import LazyPattern
+
 IGNORECASE = 1
 EXTENDED = 2
 MULTILINE = 4
@@ -29,9 +31,9 @@ _ASCII_SETS = {  # escape letter -> inside-of-[] text
     "h": "0-9a-fA-F",
 }
 _SIMPLE_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
-_INLINE_FLAGS = re.compile(r"\(\?[imxadu]*(?:-[imxadu]*)?\)")
-_POSIX_BRACKET = re.compile(r"\[:(\^?)([A-Za-z]+):\]")
-_INTERVAL = re.compile(r"\{([0-9]*)(?:(,)([0-9]*))?\}")
+_INLINE_FLAGS = LazyPattern(r"\(\?[imxadu]*(?:-[imxadu]*)?\)")
+_POSIX_BRACKET = LazyPattern(r"\[:(\^?)([A-Za-z]+):\]")
+_INTERVAL = LazyPattern(r"\{([0-9]*)(?:(,)([0-9]*))?\}")
 _HEX = "0123456789abcdefABCDEF"
 _OCT = "01234567"
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")

@@ -7,6 +7,7 @@ import re
 import time as _time
 from typing import Any
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.runtime.classes import (
     KERNEL,
     OBJECT,
@@ -390,11 +391,11 @@ def k_srand(rt: Any, recv: Any, seed: Any = None, block: RProc | None = None) ->
 
 # ------------------------------------------------------------------ conversions
 
-_INT_RE = re.compile(
+_INT_RE = LazyPattern(
     r"\s*([+-]?)(?:0[xX]([0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)|0[bB]([01]+(?:_[01]+)*)"
     r"|0[oO]?_?([0-7]+(?:_[0-7]+)*)|0[dD](\d+(?:_\d+)*)|([1-9]\d*(?:_\d+)*|0))\s*\Z"
 )
-_FLOAT_RE = re.compile(r"\s*[+-]?(\d+(_\d+)*)?(\.\d+(_\d+)*)?([eE][+-]?\d+(_\d+)*)?\s*\Z")
+_FLOAT_RE = LazyPattern(r"\s*[+-]?(\d+(_\d+)*)?(\.\d+(_\d+)*)?([eE][+-]?\d+(_\d+)*)?\s*\Z")
 
 
 def parse_integer(text: str, base: int | None = None) -> int | None:

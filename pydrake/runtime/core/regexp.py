@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.runtime import rubyregex
 from pydrake.runtime.classes import MATCH_DATA, REGEXP, BuiltinFn, builtin
 from pydrake.runtime.core.array import range_span
@@ -23,7 +24,7 @@ _EMBEDDABLE = IGNORECASE | EXTENDED | MULTILINE
 # The option bits Regexp.new keeps from an Integer argument.
 _OPTION_MASK = _EMBEDDABLE | FIXEDENCODING | NOENCODING
 _OPTION_CHARS = {"i": IGNORECASE, "x": EXTENDED, "m": MULTILINE}
-_UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u")
+_UNICODE_ESCAPE = LazyPattern(r"(?<!\\)(?:\\\\)*\\u")
 
 REGEXP.constants.update(
     {

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.runtime import rubyregex
 from pydrake.runtime.classes import STRING, builtin, type_name
 from pydrake.runtime.core.enumerable import make_enum
@@ -1178,8 +1179,8 @@ def str_to_inum(s: str, base: int, badcheck: bool) -> int | None:
     return -v if neg else v
 
 
-_FLOAT_PREFIX = re.compile(r"[ \t\n\v\f\r]*([+-]?)(\d+(?:_\d+)*)?(?:\.(\d+(?:_\d+)*))?(?:[eE]([+-]?\d+(?:_\d+)*))?")
-_FLOAT_STRICT = re.compile(
+_FLOAT_PREFIX = LazyPattern(r"[ \t\n\v\f\r]*([+-]?)(\d+(?:_\d+)*)?(?:\.(\d+(?:_\d+)*))?(?:[eE]([+-]?\d+(?:_\d+)*))?")
+_FLOAT_STRICT = LazyPattern(
     r"[ \t\n\v\f\r]*([+-]?)(?=\.?\d)(\d+(?:_\d+)*)?(?:\.(\d+(?:_\d+)*))?(?:[eE]([+-]?\d+(?:_\d+)*))?[ \t\n\v\f\r]*\Z"
 )
 

@@ -8,6 +8,7 @@ import sys
 import time as _time
 from typing import Any
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.runtime.classes import TIME, builtin, register_type
 from pydrake.runtime.core.io import split_options, type_name
 from pydrake.runtime.objects import RString, Symbol, pystr
@@ -185,7 +186,7 @@ def parse_zone(rt: Any, zone: Any) -> tuple[str, int]:
 
 # ---------------------------------------------------------------- strftime
 
-_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
+_DIRECTIVE = LazyPattern(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
 _COMPOSITE = {
     "c": "%a %b %e %H:%M:%S %Y",
     "x": "%m/%d/%y",
@@ -396,7 +397,7 @@ def _with_zone(rt: Any, t: RTime, opts: dict[str, Any]) -> RTime:
     return t
 
 
-_PARSE = re.compile(
+_PARSE = LazyPattern(
     r"\s*(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[Tt\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*"
