@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform
 
-from pydrake.syntax import generated_code
-
 T = TypeVar("T")
 
 _NO_DEFAULT = object()
+
+# The ``__init__`` source of every record class of the package, in definition order, by class:
+# what ``record_codegen`` writes out ahead of time (test records and the like are left out).
+MADE: dict[str, str] = {}
 
 
 class Field:
@@ -84,9 +86,9 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     body += [setter.format(n=name) for name in names]
     post = "\n    self.__post_init__()" if hasattr(cls, "__post_init__") else ""
     source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + post
-    scope: dict[str, Any] = {"_d": defaults, "_f": factories, "_NO_DEFAULT": _NO_DEFAULT}
-    generated_code.run(source, scope, f"{cls.__qualname__}.__init__")
-    init = scope["__init__"]
+    if cls.__module__.startswith("pydrake."):
+        MADE[f"{cls.__module__}.{cls.__qualname__}"] = source
+    init = _init_function(source, defaults, factories, f"{cls.__qualname__}.__init__")
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[misc,method-assign]
     cls.__record_defaults__ = dict(fields)  # type: ignore[attr-defined]
@@ -121,3 +123,18 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
         cls.__setattr__ = __setattr__  # type: ignore[method-assign,assignment]
         cls.__delattr__ = __delattr__  # type: ignore[method-assign,assignment]
     return cls
+
+
+def _init_function(source: str, defaults: dict[str, Any], factories: dict[str, Any], label: str) -> Any:
+    """The ``__init__`` that ``source`` defines: from the generated ``record_code`` when it has
+    this very source (every record of the package), else compiled now (an edited checkout)."""
+    try:
+        from pydrake.record_code import INITS
+    except ImportError:  # a checkout where it was never written
+        INITS = {}
+    factory = INITS.get(source)
+    if factory is not None:
+        return factory(defaults, factories, _NO_DEFAULT)
+    scope: dict[str, Any] = {"_d": defaults, "_f": factories, "_NO_DEFAULT": _NO_DEFAULT}
+    exec(compile(source, f"<pydrake generated: {label}>", "exec"), scope)  # noqa: S102 - our own code
+    return scope["__init__"]

@@ -1,7 +1,6 @@
 """Files only this user can have written: pydrake's cache folders under ``$XDG_CACHE_HOME/pydrake``.
 
-What pydrake caches (parsed files, compiled generated code) is loaded back as code or data that
-steers a build, so a cache folder is used only when it and its parent are owned by the user and
+What pydrake caches (parsed files) is loaded back as data that steers a build, so a cache folder is used only when it and its parent are owned by the user and
 writable by nobody else (made with mode 0700 when missing), an entry only when it is a regular
 file (never a link) owned by the user and writable by nobody else, and an entry is written under a
 private temporary name and renamed into place, so a reader never sees half of one.

@@ -100,23 +100,6 @@ def test_pydrake_no_cache_turns_it_off(cache_home, monkeypatch):
     assert not cache_home.exists()
 
 
-def test_generated_code_is_compiled_once_and_reused(cache_home, monkeypatch):
-    from pydrake.syntax import generated_code
-
-    monkeypatch.setattr(generated_code, "_folder", False)
-    source = "def f(x):\n    return x * 2\n"
-    first = generated_code.compiled(source, "a test")
-    folder = cache_home.parent / "code"
-    assert [p.stat().st_mode & 0o777 for p in folder.iterdir()] == [0o600]
-    scope: dict = {}
-    generated_code.run(source, scope, "a test")
-    assert scope["f"](21) == 42
-    (entry,) = folder.iterdir()
-    entry.write_bytes(b"not a code object")
-    assert generated_code.compiled(source, "a test").co_code == first.co_code  # a damaged entry: compiled again
-    monkeypatch.setattr(generated_code, "_folder", False)
-
-
 def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     from pydrake.syntax.private_cache import cache_folder
 
