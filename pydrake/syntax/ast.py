@@ -20,35 +20,34 @@ _NODES: list[tuple[type, tuple[str, ...], dict[str, Any]]] = []
 
 
 @dataclass_transform(frozen_default=True)
-def node(cls: type) -> Any:
-    """Make ``cls`` an AST node: slots for its annotated fields and a positional ``__init__``.
+class NodeType(type):
+    """The class of every AST node class: slots for its annotated fields and a positional ``__init__``.
 
     Nodes are values: equal when of the same class with equal fields, hashable, and never
-    changed after construction (``replace`` builds a changed copy).  The class is rebuilt with
-    ``__slots__`` so nodes stay small; the ``__init__`` is generated (see ``init_source``).
+    changed after construction (``replace`` builds a changed copy).  A node class gets
+    ``__slots__`` for its own fields so nodes stay small (a field's default is taken out of the
+    class body for that); its ``__init__`` is generated (see ``init_source``).
     """
-    own = [name for name in cls.__dict__.get("__annotations__", {}) if not name.startswith("_")]
-    inherited: tuple[str, ...] = getattr(cls, "_fields", ())
-    fields = inherited + tuple(own)
-    defaults = {name: cls.__dict__[name] for name in own if name in cls.__dict__}
-    namespace = {k: v for k, v in cls.__dict__.items() if k not in defaults and k not in ("__dict__", "__weakref__")}
-    namespace["__slots__"] = tuple(own)
-    namespace["_fields"] = fields
-    new_cls = type(cls.__name__, cls.__bases__, namespace)
-    new_cls.__qualname__ = cls.__qualname__
-    new_cls.__module__ = cls.__module__
-    _NODES.append((new_cls, fields, defaults))
-    return new_cls
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> NodeType:
+        own = [field for field in namespace.get("__annotations__", {}) if not field.startswith("_")]
+        inherited: tuple[str, ...] = getattr(bases[0], "_fields", ()) if bases else ()
+        fields = inherited + tuple(own)
+        defaults = {field: namespace.pop(field) for field in own if field in namespace}
+        namespace["__slots__"] = tuple(own)
+        namespace["_fields"] = fields
+        cls = super().__new__(mcs, name, bases, namespace)
+        _NODES.append((cls, fields, defaults))
+        return cls
 
 
-@node
-class Node:
+class Node(metaclass=NodeType):
     """The base of every node: its line and column, value equality, hashing and ``repr``."""
 
     line: int
     col: int
 
-    _fields: ClassVar[tuple[str, ...]]  # set by ``node``: the field names, inherited ones first
+    _fields: ClassVar[tuple[str, ...]]  # set by ``NodeType``: the field names, inherited ones first
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f) for f in self._fields)
@@ -76,70 +75,58 @@ def replace(n: Any, **changes: Any) -> Any:
 # ---------------------------------------------------------------- literals
 
 
-@node
 class Nil(Node):
     pass
 
 
-@node
 class TrueLit(Node):
     pass
 
 
-@node
 class FalseLit(Node):
     pass
 
 
-@node
 class SelfNode(Node):
     pass
 
 
-@node
 class IntLit(Node):
     value: int
 
 
-@node
 class FloatLit(Node):
     value: float
 
 
-@node
 class StrLit(Node):
     """A string with no interpolation."""
 
     value: str
 
 
-@node
 class DStr(Node):
     """An interpolated string: parts are str (literal text) or nodes (``#{}``)."""
 
     parts: tuple[Any, ...]
 
 
-@node
 class XStr(Node):
     """A backtick or %x() command; parts as in DStr."""
 
     parts: tuple[Any, ...]
 
 
-@node
 class SymLit(Node):
     name: str
 
 
-@node
 class DSym(Node):
     """An interpolated symbol ``:"a#{b}"``."""
 
     parts: tuple[Any, ...]
 
 
-@node
 class RegexLit(Node):
     """A regex literal; parts as in DStr; flags from ``imxo``."""
 
@@ -147,12 +134,10 @@ class RegexLit(Node):
     flags: str
 
 
-@node
 class ArrayLit(Node):
     elements: Body  # may hold Splat
 
 
-@node
 class HashLit(Node):
     """A hash; pairs are (key, value) tuples or DoubleSplat nodes.  ``braces`` is False for a bare trailing hash."""
 
@@ -160,14 +145,12 @@ class HashLit(Node):
     braces: bool
 
 
-@node
 class RangeLit(Node):
     low: Any  # node or None (beginless)
     high: Any  # node or None (endless)
     exclusive: bool
 
 
-@node
 class FileLit(Node):
     """``__FILE__``."""
 
@@ -177,34 +160,28 @@ class FileLit(Node):
 # ---------------------------------------------------------------- variables
 
 
-@node
 class LVar(Node):
     name: str
 
 
-@node
 class IVar(Node):
     name: str
 
 
-@node
 class GVar(Node):
     name: str
 
 
-@node
 class CVar(Node):
     name: str
 
 
-@node
 class NthRef(Node):
     """``$1`` .. ``$9``."""
 
     n: int
 
 
-@node
 class Const(Node):
     """A constant: ``Name``, ``scope::Name``, or ``::Name`` (top)."""
 
@@ -216,7 +193,6 @@ class Const(Node):
 # ---------------------------------------------------------------- calls and operators
 
 
-@node
 class Call(Node):
     """A method call.  ``recv`` None means self (a function-style call).
 
@@ -233,24 +209,20 @@ class Call(Node):
     vcall: bool = False
 
 
-@node
 class Splat(Node):
     value: Any
 
 
-@node
 class DoubleSplat(Node):
     value: Any
 
 
-@node
 class BlockPass(Node):
     """``&expr`` as an argument (``&:sym``, ``&block``)."""
 
     value: Any
 
 
-@node
 class BinOp(Node):
     """A binary operator call ``lhs op rhs`` (``+ - * / % ** == != < > <= >= <=> === =~ !~ << >> & | ^``)."""
 
@@ -259,7 +231,6 @@ class BinOp(Node):
     rhs: Any
 
 
-@node
 class UnOp(Node):
     """A unary operator: ``-``, ``+``, ``~``."""
 
@@ -267,29 +238,24 @@ class UnOp(Node):
     operand: Any
 
 
-@node
 class Not(Node):
     operand: Any
 
 
-@node
 class And(Node):
     lhs: Any
     rhs: Any
 
 
-@node
 class Or(Node):
     lhs: Any
     rhs: Any
 
 
-@node
 class Defined(Node):
     expr: Any
 
 
-@node
 class Super(Node):
     """``super(args)``; ``implicit`` for bare ``super`` (pass the current arguments)."""
 
@@ -298,7 +264,6 @@ class Super(Node):
     implicit: bool
 
 
-@node
 class Yield(Node):
     args: Body
 
@@ -306,13 +271,11 @@ class Yield(Node):
 # ---------------------------------------------------------------- assignment
 
 
-@node
 class Assign(Node):
     target: Any
     value: Any
 
 
-@node
 class OpAssign(Node):
     """``target op= value``; op is the operator without ``=`` (``+``, ``||``, ``&&``, ``<<``...)."""
 
@@ -321,7 +284,6 @@ class OpAssign(Node):
     value: Any
 
 
-@node
 class MultiAssign(Node):
     """``a, (b, c), *d = value``: targets are target nodes, nested MultiTarget, or Splat."""
 
@@ -329,7 +291,6 @@ class MultiAssign(Node):
     value: Any
 
 
-@node
 class MultiTarget(Node):
     """A parenthesised group of targets inside a MultiAssign or block parameters."""
 
@@ -339,7 +300,6 @@ class MultiTarget(Node):
 # ---------------------------------------------------------------- control flow
 
 
-@node
 class If(Node):
     """``if``/``unless``/ternary/modifiers: ``unless`` swaps the branches."""
 
@@ -348,7 +308,6 @@ class If(Node):
     else_: Body | None
 
 
-@node
 class While(Node):
     """``while``/``until`` loops; ``do_while`` for ``begin ... end while``."""
 
@@ -358,27 +317,23 @@ class While(Node):
     do_while: bool
 
 
-@node
 class For(Node):
     target: Any
     iterable: Any
     body: Body
 
 
-@node
 class When(Node):
     conds: Body
     body: Body
 
 
-@node
 class Case(Node):
     subject: Any  # node or None
     whens: tuple[When, ...]
     else_: Body | None
 
 
-@node
 class InClause(Node):
     """``in pattern [if|unless guard] then body``: one clause of a ``case ... in``."""
 
@@ -388,7 +343,6 @@ class InClause(Node):
     body: Body
 
 
-@node
 class CaseIn(Node):
     """``case subject in ... end``: pattern matching clauses."""
 
@@ -397,7 +351,6 @@ class CaseIn(Node):
     else_: Body | None
 
 
-@node
 class MatchPattern(Node):
     """``value => pattern`` (``raises``: NoMatchingPatternError when it fails) or ``value in pattern`` (true/false)."""
 
@@ -406,39 +359,32 @@ class MatchPattern(Node):
     raises: bool
 
 
-@node
 class Break(Node):
     value: Any
 
 
-@node
 class Next(Node):
     value: Any
 
 
-@node
 class Redo(Node):
     pass
 
 
-@node
 class Retry(Node):
     pass
 
 
-@node
 class Return(Node):
     value: Any
 
 
-@node
 class RescueClause(Node):
     classes: Body
     target: Any  # assignment target or None
     body: Body
 
 
-@node
 class Begin(Node):
     """``begin``/``def`` bodies with rescue, else and ensure clauses."""
 
@@ -448,7 +394,6 @@ class Begin(Node):
     ensure: Body | None
 
 
-@node
 class RescueMod(Node):
     """``expr rescue fallback``."""
 
@@ -456,7 +401,6 @@ class RescueMod(Node):
     rescue: Any
 
 
-@node
 class Seq(Node):
     """A parenthesised statement list used as an expression."""
 
@@ -466,7 +410,6 @@ class Seq(Node):
 # ---------------------------------------------------------------- definitions
 
 
-@node
 class Params(Node):
     """Method, block or lambda parameters.
 
@@ -485,7 +428,6 @@ class Params(Node):
     has_rest: bool = False
 
 
-@node
 class Def(Node):
     name: str
     params: Params
@@ -494,7 +436,6 @@ class Def(Node):
     file: str
 
 
-@node
 class Block(Node):
     """A ``do ... end`` or ``{ ... }`` block."""
 
@@ -503,14 +444,12 @@ class Block(Node):
     file: str
 
 
-@node
 class Lambda(Node):
     params: Params | None
     body: Body
     file: str
 
 
-@node
 class ClassDef(Node):
     path: Const
     superclass: Any
@@ -518,7 +457,6 @@ class ClassDef(Node):
     file: str
 
 
-@node
 class SClass(Node):
     """``class << self ... end``."""
 
@@ -526,20 +464,17 @@ class SClass(Node):
     body: Body
 
 
-@node
 class ModuleDef(Node):
     path: Const
     body: Begin
     file: str
 
 
-@node
 class Alias(Node):
     new: str
     old: str
 
 
-@node
 class Undef(Node):
     names: tuple[str, ...]
 
@@ -547,26 +482,22 @@ class Undef(Node):
 # ---------------------------------------------------------------- patterns
 
 
-@node
 class Pattern(Node):
     """The base of the pattern nodes of ``case/in``, ``=>`` and ``in``."""
 
 
-@node
 class PValue(Pattern):
     """A value pattern: a literal, range, constant or pinned expression, matched with ``===``."""
 
     value: Any
 
 
-@node
 class PBind(Pattern):
     """A name that binds whatever it meets (``x``, ``_``)."""
 
     name: str
 
 
-@node
 class PCapture(Pattern):
     """``pattern => name``: bind the value once the pattern matched."""
 
@@ -574,14 +505,12 @@ class PCapture(Pattern):
     name: str
 
 
-@node
 class PAlt(Pattern):
     """``a | b | c``: the first alternative that matches."""
 
     alternatives: Body
 
 
-@node
 class PArray(Pattern):
     """``Const[pre..., *rest, post...]``; ``rest`` is None (no rest), ``"*"`` (anonymous) or a name."""
 
@@ -591,7 +520,6 @@ class PArray(Pattern):
     post: Body
 
 
-@node
 class PFind(Pattern):
     """``Const[*pre, middle..., *post]``; ``pre``/``post`` are ``"*"`` (anonymous) or names."""
 
@@ -601,7 +529,6 @@ class PFind(Pattern):
     post: str
 
 
-@node
 class PHash(Pattern):
     """``Const(key: pattern, ..., **rest)``; ``rest`` is None, ``"**"`` (anonymous), ``"**nil"`` or a name."""
 
@@ -610,7 +537,6 @@ class PHash(Pattern):
     rest: str | None
 
 
-@node
 class Program(Node):
     body: Body
     file: str

@@ -36,12 +36,10 @@ def load() -> Any:
             from pydrake.syntax import ast_code as generated
         except ImportError:  # a checkout where it was never written
             generated = None
-        if (
-            generated is not None
-            and generated.SHAPE == ast.node_shape()
-            and generated.APART == ast_cache.apart_names()
-            and getattr(generated, "PLAIN", None) == ast_cache.plain_names()
-        ):
+        # Which fields are plain needs no check here: a module's encoders refuse a value that is
+        # not plain where its decoders expect one (no entry is written), and entries are keyed by
+        # the module's own text, so one module never reads another's.
+        if generated is not None and generated.SHAPE == ast.node_shape() and generated.APART == ast_cache.apart_names():
             _loaded = generated
         else:
             namespace: dict[str, Any] = {}
