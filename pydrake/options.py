@@ -199,20 +199,23 @@ def _switch(action: str, *spec: str, desc: str) -> Switch:
     arg = None
     style = NO_ARGUMENT
     for text in spec:
-        m = re.match(r"--([^\[\]=\s]*)(.+)?\Z", text, re.S) or re.match(r"-(.)(.+)?\Z", text, re.S)
-        assert m, text
-        name, a = m.group(1), m.group(2)
-        if text.startswith("--"):
+        assert text.startswith("-") and len(text) > 1, text
+        if text.startswith("--"):  # --name, then what follows the name: "=[OUT]", " CODE", "[=OUT]"
+            end = 2
+            while end < len(text) and text[end] not in "[]=" and not text[end].isspace():
+                end += 1
+            name, a = text[2:end], text[end:]
             ldesc.append(f"--{name}")
             long.append(name.lower().replace("_", "-"))
-        else:
+        else:  # -x, then what follows: " [PATTERN]", " CODE"
+            name, a = text[1], text[2:]
             sdesc.append(f"-{name}")
             short.append(name)
         if a:
             arg = a
-            if re.match(r"=?\[", a):
+            if a.startswith(("[", "=[")):
                 style = OPTIONAL_ARGUMENT
-            elif re.match(r"\s+\[", a):
+            elif a[0].isspace() and a.lstrip().startswith("["):
                 style = PLACED_ARGUMENT
             else:
                 style = REQUIRED_ARGUMENT
