@@ -6,7 +6,6 @@ AST is the one Lark's own parser builds from the same grammar; tests compare the
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -89,43 +88,38 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
     states = tables.STATES
     # Only a one-child rule has no reducer (None), and the branch for those never calls one.
     rules: list[tuple[str, int, Any]] = reducers(builder)
-    end_state = tables.END
-    stack = [tables.START]
+    state = tables.START  # always stack[-1]
+    stack = [state]
     values: list[Any] = []
-    last = tokens[-1] if tokens else None
-    end = Tok("$END", "", last.end_pos if last else 0, last.line if last else 1, last.column if last else 1)
     chains = _CHAINS
     reduce_with = [reduce for _name, _size, reduce in rules]
-    for tok in itertools.chain(tokens, (end,)):
+    for tok in tokens:
         kind = tok.type
         while True:
-            act = states[stack[-1]].get(kind)
+            act = states[state].get(kind)
             if act is None:
-                raise ParseError(tok, _expected(stack[-1]), stack)
+                raise ParseError(tok, _expected(state), stack)
             if act >= 0:
-                if tok is end:  # the grammar never shifts the end marker
-                    raise ParseError(tok, _expected(stack[-1]), stack)
                 stack.append(act)
                 values.append(tok)
+                state = act
                 break
             name, size, reduce = rules[-1 - act]
             if size == 1:
                 # A run of one-child reductions replaces the top state and rebuilds the top value
                 # only, so where it ends depends on the state below, the top and the token alone:
                 # follow it once, then remember the end state and the reducers it calls.
-                key = (stack[-2], stack[-1], kind)
+                key = (stack[-2], state, kind)
                 run = chains.get(key)
                 if run is None:
-                    run = chains[key] = _one_child_run(states, rules, stack[-2], stack[-1], kind, end_state)
-                top, called = run
+                    run = chains[key] = _one_child_run(states, rules, stack[-2], state, kind, tables.END)
+                state, called = run
                 if called:
                     value = values[-1]
                     for rule in called:
                         value = reduce_with[rule]([value])
                     values[-1] = value
-                stack[-1] = top
-                if top == end_state and tok is end:
-                    return values[-1]
+                stack[-1] = state
                 continue
             if size:
                 children = values[-size:]
@@ -134,11 +128,32 @@ def parse_tokens(tokens: Sequence[Tok], builder: Any) -> Any:
                 values.append(reduce(children))
             else:
                 values.append(reduce([]))
-            goto = states[stack[-1]][name]
-            stack.append(goto)
-            if goto == end_state and tok is end:
-                return values[-1]
-    raise ParseError(end, set())  # not reached: the end marker always reduces to the start rule
+            state = states[stack[-1]][name]
+            stack.append(state)
+    return _finish(tokens, stack, values, rules)
+
+
+def _finish(tokens: Sequence[Tok], stack: list[int], values: list[Any], rules: list[tuple[str, int, Any]]) -> Any:
+    """The reductions the end marker makes, down to the start rule's value."""
+    states = tables.STATES
+    last = tokens[-1] if tokens else None
+    end = Tok("$END", "", last.end_pos if last else 0, last.line if last else 1, last.column if last else 1)
+    while True:
+        act = states[stack[-1]].get("$END")
+        if act is None or act >= 0:  # the grammar never shifts the end marker
+            raise ParseError(end, _expected(stack[-1]), stack)
+        name, size, reduce = rules[-1 - act]
+        if size:
+            children = values[-size:]
+            del values[-size:]
+            del stack[-size:]
+            values.append(children[0] if reduce is None else reduce(children))
+        else:
+            values.append(reduce([]))
+        goto = states[stack[-1]][name]
+        stack.append(goto)
+        if goto == tables.END:
+            return values[-1]
 
 
 # (state below, top state, token) -> the top state once every one-child reduction is done, and
