@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydrake.lazy_pattern import LazyPattern
 from pydrake.syntax.errors import RubySyntaxError, UnsupportedSyntax
 from pydrake.syntax.tokens import Tok as Token
 
@@ -170,11 +171,11 @@ NUMBER_RE = re.compile(
     r"0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-9_]+(?![.eE]\d)|"
     r"(?:\d[\d_]*)(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?"
 )
-GVAR_RE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[!@&`'+~=/\\,;.<>_*$?:\"]|-[A-Za-z0-9_])")
+GVAR_RE = LazyPattern(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[!@&`'+~=/\\,;.<>_*$?:\"]|-[A-Za-z0-9_])")
 # The rest of a multiple-assignment target list: names, commas, groups, splats, up to a lone `=`.
-MLHS_RE = re.compile(r"((?:[ \t]*+(?:[,()*]|(?:@@?|\$)?[A-Za-z_][A-Za-z0-9_]*+))*+)[ \t]*+=(?![=~>])")
-UNICODE_BRACES_RE = re.compile(r"[ \t]*((?:[0-9a-fA-F]{1,6}[ \t]*)+)\}")
-UNICODE4_RE = re.compile(r"[0-9a-fA-F]{4}")
+MLHS_RE = LazyPattern(r"((?:[ \t]*+(?:[,()*]|(?:@@?|\$)?[A-Za-z_][A-Za-z0-9_]*+))*+)[ \t]*+=(?![=~>])")
+UNICODE_BRACES_RE = LazyPattern(r"[ \t]*((?:[0-9a-fA-F]{1,6}[ \t]*)+)\}")
+UNICODE4_RE = LazyPattern(r"[0-9a-fA-F]{4}")
 SIMPLE_DQ = re.compile(r'[^"\\#\n]*')
 
 # Operators, longest first; each maps to the terminal name used in the grammar.
@@ -278,40 +279,40 @@ ESCAPES = {
 }
 CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
-OPERATOR_METHOD_RE = re.compile(r"\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|<<|>>|<=|>=|[-+*/%<>!~^&|]")
+OPERATOR_METHOD_RE = LazyPattern(r"\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|<<|>>|<=|>=|[-+*/%<>!~^&|]")
 # After a single space, these need the general white-space rule (more blanks, a line continuation).
 _BLANK_AFTER_SPACE = frozenset(" \t\r\f\\")
 # Patterns the lexer's methods match with, compiled once.
-REGEX_OPTIONS_RE = re.compile(r"[a-z]*")
-INTERP_VAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*")
-INTERP_VAR_START_RE = re.compile(r"[@$]@?[A-Za-z_]")
-OCTAL_ESCAPE_RE = re.compile(r"[0-7]{1,3}")
-HEX_ESCAPE_RE = re.compile(r"[0-9a-fA-F]{1,2}")
-BLOCK_VARS_AHEAD_RE = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]*(?=[{]|do\b)")
-POW_AHEAD_RE = re.compile(r"[ \t]*\*\*")
+REGEX_OPTIONS_RE = LazyPattern(r"[a-z]*")
+INTERP_VAR_RE = LazyPattern(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*")
+INTERP_VAR_START_RE = LazyPattern(r"[@$]@?[A-Za-z_]")
+OCTAL_ESCAPE_RE = LazyPattern(r"[0-7]{1,3}")
+HEX_ESCAPE_RE = LazyPattern(r"[0-9a-fA-F]{1,2}")
+BLOCK_VARS_AHEAD_RE = LazyPattern(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]*(?=[{]|do\b)")
+POW_AHEAD_RE = LazyPattern(r"[ \t]*\*\*")
 SYMBOL_RE = re.compile( r":(?:([A-Za-z_][A-Za-z0-9_]*[?!=]?)|(\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|[-+*/%<>!~^&|]|<<|>>|<=|>=)|(@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*))" )
-HEREDOC_RE = re.compile(r"<<([~-]?)(?:([A-Za-z_][A-Za-z0-9_]*)|([\"'`])(.*?)\3)")
-PERCENT_LITERAL_RE = re.compile(r"%([wWiIqQrxs]?)([^A-Za-z0-9\s])")
-BLANKS_RE = re.compile(r"[ \t]*")
+HEREDOC_RE = LazyPattern(r"<<([~-]?)(?:([A-Za-z_][A-Za-z0-9_]*)|([\"'`])(.*?)\3)")
+PERCENT_LITERAL_RE = LazyPattern(r"%([wWiIqQrxs]?)([^A-Za-z0-9\s])")
+BLANKS_RE = LazyPattern(r"[ \t]*")
 BLOCK_PIPE_RE = re.compile(r"[ \t]*(\|\|?)")
-FOR_VARS_RE = re.compile(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]+in\b")
-HEREDOC_AHEAD_RE = re.compile(r"[ \t]*<<")
-HEREDOC_START_RE = re.compile(r"<<[~-]?(?:[A-Za-z_]|[\"'`])")
-PERCENT_START_RE = re.compile(r"%[wWiIqQrxs]?[(\[{<|!/^]")
+FOR_VARS_RE = LazyPattern(r"[ \t]*([a-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[a-z_][A-Za-z0-9_]*)*)[ \t]+in\b")
+HEREDOC_AHEAD_RE = LazyPattern(r"[ \t]*<<")
+HEREDOC_START_RE = LazyPattern(r"<<[~-]?(?:[A-Za-z_]|[\"'`])")
+PERCENT_START_RE = LazyPattern(r"%[wWiIqQrxs]?[(\[{<|!/^]")
 SPACES_RE = re.compile(r"[ \t]+")
 ASSIGN_AHEAD_RE = re.compile(r"[ \t]*(=(?![=~>])|(?:\*\*|<<|>>|&&|\|\||[-+*/%|&^])=)")
 LEADING_DOT_RE = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(&\.|\.(?!\.))")
-EMBEDDED_DOC_END_RE = re.compile(r"^=end\b.*$", re.M)
-IVAR_RE = re.compile(r"@@?[A-Za-z_][A-Za-z0-9_]*")
+EMBEDDED_DOC_END_RE = LazyPattern(r"^=end\b.*$", re.M)
+IVAR_RE = LazyPattern(r"@@?[A-Za-z_][A-Za-z0-9_]*")
 # After `...`: the closing parenthesis of a parameter or argument list (argument forwarding).
-FORWARD_AHEAD_RE = re.compile(r"[ \t]*\)")
+FORWARD_AHEAD_RE = LazyPattern(r"[ \t]*\)")
 # After a label: a comma or a closing bracket, or a newline then one (the label has no value).
-LABEL_WITHOUT_VALUE_RE = re.compile(r"[ \t]*(?:[,)}]|\n\s*[)}])")
+LABEL_WITHOUT_VALUE_RE = LazyPattern(r"[ \t]*(?:[,)}]|\n\s*[)}])")
 # What follows a label in a pattern when no pattern does (the label binds its name): on the line,
 # and inside brackets, where newlines and comments go by.
-LABEL_VALUE_RE = re.compile(r"[ \t]*(?:[,)}\n;#]|then\b|$)")
-LABEL_VALUE_IN_LIST_RE = re.compile(r"(?:\s|#[^\n]*)*(?:[,)}]|$)")
-QUOTED_LABEL_VALUE_RE = re.compile(r"[ \t]*(?:[,)};]|then\b|\Z)")
+LABEL_VALUE_RE = LazyPattern(r"[ \t]*(?:[,)}\n;#]|then\b|$)")
+LABEL_VALUE_IN_LIST_RE = LazyPattern(r"(?:\s|#[^\n]*)*(?:[,)}]|$)")
+QUOTED_LABEL_VALUE_RE = LazyPattern(r"[ \t]*(?:[,)};]|then\b|\Z)")
 
 # Bracket kinds on the nesting stack.  Newlines are ignored inside the "list" kinds.
 PAREN_CALL, PAREN_GROUP, BRACKET, HASH, BLOCK, INTERP, LAMBDA_PARAMS = range(7)
