@@ -173,7 +173,7 @@ class SequentialRunner:
                     if prereq.prerequisites or prereq.order_only_prerequisites or id(prereq) in on_stack:
                         pending = (prereq, None, frame.args, frame.chain)
                     else:  # most tasks in a big build have no prerequisites: no frame on the stack for them
-                        self._invoke_leaf(prereq, frame.args, frame.chain, trace)
+                        self._invoke_leaf(prereq, frame, trace)
                     continue
                 self._run_if_needed(frame.task, frame)
                 stack.pop()
@@ -186,26 +186,31 @@ class SequentialRunner:
                 frame.task.invocation_exception = error
             raise
 
-    def _invoke_leaf(self, task: Task, parent_args: TaskArguments, parent_chain: InvocationChain, trace: bool) -> None:
+    def _invoke_leaf(self, task: Task, parent: _Frame, trace: bool) -> None:
         """What the walk does for a task without prerequisites, in the same order, without a stack
         (its invocation chain is made only for a failure, the one thing that reads it, and its
-        arguments only when its actions run, the one thing that reads them)."""
+        arguments, like its parent's, only when its actions run, the one thing that reads them)."""
         try:
             if self._enter(task, trace) is not None:
-                self._run_if_needed(task, None, parent_args)
+                self._run_if_needed(task, None, parent)
         except BaseException as error:
-            attach_chain(error, parent_chain.append_unchecked(task))
+            attach_chain(error, parent.chain.append_unchecked(task))
             task.invocation_exception = error
             raise
 
-    def _run_if_needed(self, task: Task, frame: _Frame | None, parent_args: TaskArguments | None = None) -> None:
+    def _run_if_needed(self, task: Task, frame: _Frame | None, parent: _Frame | None = None) -> None:
         """After the prerequisites: ask needed? (telling the observer) and run the actions if so, with
-        the frame's arguments (a task without a frame: scoped from ``parent_args``)."""
+        the frame's arguments (a task without a frame: scoped from its parent frame's)."""
         needed = task.needed()
         if self.needed_observer is not None:
             self.needed_observer(task, needed)
         if needed:
-            self.execute_strategy(task, frame.args if frame is not None else _scoped(parent_args, task))
+            if frame is not None:
+                args = frame.args
+            else:
+                assert parent is not None
+                args = _scoped(parent.args, task)
+            self.execute_strategy(task, args)
 
     def _enter(self, task: Task, trace: bool) -> Sequence[Task] | None:
         """Announce the invoke and mark the task invoked; its prerequisites in the order to invoke
