@@ -103,15 +103,9 @@ class TaskManager:
         argument names and no order-only prerequisites, at the top level; the same task either way."""
         if ":" in name or self.current_scope is not EMPTY:
             return self.define_task(task_class, name, prereqs, None, None, action, location)
-        task = self._tasks.get(name)
-        if task is None:
-            task = self._tasks[name] = task_class(name, self)
-            self.generation += 1
+        task = self.intern(task_class, name)
         if self.record_task_metadata:
-            if location is not None:
-                task.locations.append(location)
-            description, self.last_description = self.last_description, None
-            task.add_description(description)
+            self._record_metadata(task, location)
         if prereqs:
             known = task.prerequisites
             if known:
@@ -136,10 +130,7 @@ class TaskManager:
         if arg_names:
             task.set_arg_names(arg_names)
         if self.record_task_metadata:
-            if location is not None:
-                task.locations.append(location)
-            description, self.last_description = self.last_description, None
-            task.add_description(description)
+            self._record_metadata(task, location)
         if prereqs is None or (type(prereqs) is list and not prereqs):
             if action is not None:
                 task.actions.append(action)
@@ -148,6 +139,13 @@ class TaskManager:
         if order_only is not None:
             task.add_order_only(order_only)
         return task
+
+    def _record_metadata(self, task: Task, location: Location | None) -> None:
+        """A definition's location, and the pending ``desc`` (which it consumes), on its task."""
+        if location is not None:
+            task.locations.append(location)
+        description, self.last_description = self.last_description, None
+        task.add_description(description)
 
     def intern(self, task_class: type[Task], name: str) -> Task:
         """The task named ``name``, created with ``task_class`` if new (an existing task keeps its class)."""
