@@ -16,9 +16,10 @@ def test_threads_run_their_blocks_and_give_their_values() -> None:
     t = Thread.new { :done }
     p t.join.equal?(t), t.value, t.alive?, t.status
     p Thread.current.alive?, Thread.current.status
+    p Thread.main.equal?(Thread.current), Thread.new { Thread.main.equal?(Thread.current) }.value
     p Thread::Mutex.equal?(Mutex), Thread::Queue.equal?(Queue)
     """
-    assert out(src) == '[10, 20, 30]\ntrue\n:done\nfalse\nfalse\ntrue\n"run"\ntrue\ntrue\n'
+    assert out(src) == '[10, 20, 30]\ntrue\n:done\nfalse\nfalse\ntrue\n"run"\ntrue\nfalse\ntrue\ntrue\n'
 
 
 def test_join_with_a_limit_gives_nil_while_the_thread_runs() -> None:

@@ -57,10 +57,13 @@ register_type(RThread, THREAD)
 _current = threading.local()
 
 
+_MAIN = RThread("")  # the main thread's (``Thread.main``)
+
+
 def _this_thread() -> RThread:
     me: RThread | None = getattr(_current, "thread", None)
     if me is None:
-        me = _current.thread = RThread("")
+        me = _current.thread = _MAIN if threading.current_thread() is threading.main_thread() else RThread("")
     return me
 
 
@@ -103,10 +106,16 @@ def thread_new(rt: Any, cls: Any, *args: Any, block: RProc | None = None) -> RTh
     return t
 
 
-@builtin(THREAD, "current", "main", singleton=True)
+@builtin(THREAD, "current", singleton=True)
 def thread_current(rt: Any, cls: Any, block: RProc | None = None) -> RThread:
     """Thread.current: the Thread object of the running thread."""
     return _this_thread()
+
+
+@builtin(THREAD, "main", singleton=True)
+def thread_main(rt: Any, cls: Any, block: RProc | None = None) -> RThread:
+    """Thread.main: the main thread's Thread object."""
+    return _MAIN
 
 
 @builtin(THREAD, "pass", singleton=True)
