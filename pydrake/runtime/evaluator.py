@@ -239,10 +239,13 @@ class Evaluator(EvaluatorHost):
         out: list[Any] = []
         table = self._table
         for e in node.elements:
-            if e.__class__ is ast.Splat:
+            t = e.__class__
+            if t is ast.StrLit:  # the commonest element, made here without a dispatch
+                out.append(RString(e.value))
+            elif t is ast.Splat:
                 out.extend(self.splat_list(self.eval(e.value, fr)))
             else:
-                out.append(table[e.__class__](e, fr))
+                out.append(table[t](e, fr))
         return out
 
     def ev_hash(self, node: ast.HashLit, fr: Frame) -> Any:
@@ -252,12 +255,16 @@ class Evaluator(EvaluatorHost):
             if p.__class__ is ast.DoubleSplat:
                 h.update(self.to_hash(self.eval(p.value, fr)))
                 continue
-            k = table[p[0].__class__](p[0], fr)
-            if k.__class__ is RString:
-                if not k.frozen:
-                    k = RString(k.s, True)
-            elif k.__class__ is list:
-                k = KeyArray(k)
+            kn = p[0]
+            if kn.__class__ is ast.StrLit:  # the commonest key: made frozen at once, as Ruby copies it
+                k: Any = RString(kn.value, True)
+            else:
+                k = table[kn.__class__](kn, fr)
+                if k.__class__ is RString:
+                    if not k.frozen:
+                        k = RString(k.s, True)
+                elif k.__class__ is list:
+                    k = KeyArray(k)
             h[k] = table[p[1].__class__](p[1], fr)
         return h
 
@@ -466,7 +473,9 @@ class Evaluator(EvaluatorHost):
         for i in range(last + 1):
             a = argn[i]
             t = a.__class__
-            if t is ast.Splat:
+            if t is ast.StrLit:  # the commonest argument, made here without a dispatch
+                args.append(RString(a.value))
+            elif t is ast.Splat:
                 args.extend(self.splat_list(self.eval(a.value, fr)))
             elif t is ast.HashLit and not a.braces and i == last:
                 kw = self.ev_hash(a, fr)
