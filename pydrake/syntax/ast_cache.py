@@ -152,20 +152,20 @@ def encoder_source() -> list[str]:
     """The source of the encoders: ``_e{n}`` per node class in ``_classes()`` order, then ``_T``.
     Free names: ``_S`` (the simple types), ``_dumps``, ``_not_plain``, ``_E`` (class -> encoder)."""
     field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
+    apart, plain = _apart(), _plain()
+
+    def write(cls: Any, name: str) -> str:
+        if name in ("line", "col"):
+            return f"v.{name}"
+        if (cls, name) in apart:
+            return _PACK.format(field.format(name=name))
+        if (cls, name) in plain:
+            return _PLAIN.format(name=name)
+        return field.format(name=name)
+
     source = []
-    apart = _apart()
-    plain = _plain()
     for n, cls in enumerate(_classes()):
-        parts = [
-            f"v.{f}"
-            if f in ("line", "col")
-            else _PACK.format(field.format(name=f))
-            if (cls, f) in apart
-            else _PLAIN.format(name=f)
-            if (cls, f) in plain
-            else field.format(name=f)
-            for f in cls._fields
-        ]
+        parts = [write(cls, name) for name in cls._fields]
         source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
     source.append("def _T(v):\n    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])")
     return source
@@ -201,19 +201,19 @@ def decoder_source() -> list[str]:
     node; ``line`` and ``col`` are always plain integers.  Free names: ``_C{n}`` (the classes),
     ``_new``, ``_Deferred``, ``_unpack``, ``_damaged``, ``_D`` (the decoders by number)."""
     field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
+    apart, plain = _apart(), _plain()
+
+    def read(cls: Any, name: str, i: int) -> str:
+        if name in ("line", "col") or (cls, name) in plain:
+            return f"v[{i}]"
+        if (cls, name) in apart:
+            return _UNPACK.format(i=i)
+        return field.format(i=i)
+
     source = []
-    apart = _apart()
-    plain = _plain()
     for n, cls in enumerate(_classes()):
         fields = cls._fields
-        parts = [
-            f"v[{i + 1}]"
-            if name in ("line", "col") or (cls, name) in plain
-            else _UNPACK.format(i=i + 1)
-            if (cls, name) in apart
-            else field.format(i=i + 1)
-            for i, name in enumerate(fields)
-        ]
+        parts = [read(cls, name, i + 1) for i, name in enumerate(fields)]
         stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
         source.append(f"def _d{n}(v):\n    o = _new(_C{n}){stores}\n    return o")
     source.append(
