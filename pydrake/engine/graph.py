@@ -92,8 +92,11 @@ def _walk(root: Task, args: TaskArguments, nodes: dict[int, Node], order: list[N
             if known is None:
                 known = Node(pre, node.args.new_scope(pre.arg_names), node.chain.append_unchecked(pre))
                 nodes[id(pre)] = known
-                on_path.add(id(pre))
-                stack.append(_Visit(known, _prerequisites(known)))
+                if pre.prerequisites or pre.order_only_prerequisites:
+                    on_path.add(id(pre))
+                    stack.append(_Visit(known, _prerequisites(known)))
+                else:  # a leaf, most tasks of a big build: complete at once, where its visit would end
+                    order.append(known)
             if id(known) not in visit.linked:
                 visit.linked.add(id(known))
                 node.prereqs.append(known)

@@ -12,6 +12,7 @@ commands' process groups, and the run ends after they are reaped.
 
 from __future__ import annotations
 
+import collections
 import io
 import queue
 import signal
@@ -156,7 +157,8 @@ class ParallelRunner:
         """Resolve the graph, then run it; raises BuildFailed or Interrupted at the end."""
         graph = resolve_graph(requests)
         plan = Plan(graph, shuffle=self.shuffle)
-        done: queue.Queue[Node] = queue.Queue()
+        done: queue.Queue[Node] = queue.Queue()  # nodes the workers finished
+        decided: collections.deque[Node] = collections.deque()  # nodes decided here, without a worker
         failed: list[Node] = []
         running: dict[int, Node] = {}
         finished = 0
@@ -182,16 +184,19 @@ class ParallelRunner:
                             self.timings.queued(node, node.task.name, [p.task.name for p in node.prereqs])
                         task = node.task
                         if task.actions or task.manager.has_matching_rule(task.name):
-                            pool.submit(self._run_node, node, done)
+                            pool.submit(self._run_node, node, done.put)
                         else:  # nothing can run: deciding needed? here saves two thread hand-offs
-                            self._run_node(node, done)
+                            self._run_node(node, decided.append)
                         self._progress(finished, len(graph), running)
                     if not running:
                         break
-                    try:
-                        node = done.get(timeout=0.2)
-                    except queue.Empty:
-                        continue
+                    if decided:
+                        node = decided.popleft()
+                    else:
+                        try:
+                            node = done.get(timeout=0.2)
+                        except queue.Empty:
+                            continue
                     del running[node.index]
                     self.budget.release()
                     finished += 1
@@ -224,7 +229,7 @@ class ParallelRunner:
         if self.display is not None:
             self.display.update(finished, total, [n.task.name for n in running.values()])
 
-    def _run_node(self, node: Node, done: queue.Queue[Node]) -> None:
+    def _run_node(self, node: Node, hand_back: Callable[[Node], object]) -> None:
         """Decide ``needed?``, run the actions with this task's output collected, hand the node back."""
         self.local.node = node
         if self.timings is not None:
@@ -248,7 +253,7 @@ class ParallelRunner:
                 self.timings.finished(node)
             node.captured = self.sink.end(buffers)
             self.local.node = None
-            done.put(node)
+            hand_back(node)
 
     # ------------------------------------------------------------ signals
 
