@@ -65,6 +65,34 @@ class Display(Protocol):
     def finish(self) -> None: ...
 
 
+class TaskOutput(io.StringIO):
+    """One stream of a task's collected output. Once the task has ended (``drain``), a late writer
+    (a thread the task started and never joined) writes straight to the real stream instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._after: Any = None
+
+    def write(self, text: str) -> int:
+        with self._lock:
+            after = self._after
+            if after is None:
+                return super().write(text)
+        return int(after.write(text))
+
+    def flush(self) -> None:
+        after = self._after
+        if after is not None:
+            after.flush()
+
+    def drain(self, stream: Any) -> str:
+        """What was collected; anything written from now on goes to ``stream``."""
+        with self._lock:
+            self._after = stream
+            return self.getvalue()
+
+
 class OutputSink:
     """Where a task's output goes: per-task blocks (``--output-sync=task``) or straight through."""
 
@@ -74,14 +102,14 @@ class OutputSink:
         self.display = display
         self.lock = threading.Lock()
 
-    def begin(self) -> tuple[io.StringIO, io.StringIO] | None:
+    def begin(self) -> tuple[TaskOutput, TaskOutput] | None:
         if not self.sync:
             return None
-        out, err = io.StringIO(), io.StringIO()
+        out, err = TaskOutput(), TaskOutput()
         self.rt.push_output(out, err)
         return out, err
 
-    def end(self, buffers: tuple[io.StringIO, io.StringIO] | None) -> tuple[str, str] | None:
+    def end(self, buffers: tuple[TaskOutput, TaskOutput] | None) -> tuple[str, str] | None:
         """Write a task's collected output as one block per stream."""
         if buffers is None:
             return None
@@ -98,6 +126,13 @@ class OutputSink:
                 sys.stderr.flush()
             if self.display is not None and (out or err):
                 self.display.redraw()
+        # A thread the task started may still write: what came since the block, then the rest, goes
+        # straight to the stream.
+        for buffer, stream, written in ((buffers[0], sys.stdout, out), (buffers[1], sys.stderr, err)):
+            late = buffer.drain(stream)[len(written) :]
+            if late:
+                stream.write(late)
+                stream.flush()
         return out, err
 
 

@@ -103,3 +103,19 @@ def test_a_thread_started_by_a_parallel_task_belongs_to_it(tmp_path: Path) -> No
     assert (code, stdout) == (1, "in thread\n")
     assert "Rake::InvokeInsideInvoke: task 'x' invoked inside task 'a' while running with 2 threads" in stderr
     assert "Tasks: TOP => default => a\n" in stderr
+
+
+def test_a_thread_that_outlives_its_parallel_task_still_prints(tmp_path: Path) -> None:
+    rakefile = (
+        "task :server do\n"
+        "  $late = Thread.new { sleep 0.2; puts 'late from thread'; warn 'late warning' }\n"
+        "  puts 'server started'\n"
+        "end\n"
+        "task :other do\n"
+        "  sleep 0.5\n"
+        "  puts 'other done'\n"
+        "end\n"
+        "task default: [:server, :other]\n"
+    )
+    code, stdout, stderr = outcome(tmp_path, rakefile, "-j", "2")
+    assert (code, stdout, stderr) == (0, "server started\nlate from thread\nother done\n", "late warning\n")
