@@ -282,7 +282,8 @@ CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 OPERATOR_METHOD_RE = LazyPattern(r"\[\]=?|<=>|===?|=~|!=|!~|\*\*|[-+]@|<<|>>|<=|>=|[-+*/%<>!~^&|]")
 # After a single space, these need the general white-space rule (more blanks, a line continuation).
 _BLANK_AFTER_SPACE = frozenset(" \t\r\f\\")
-# Patterns the lexer's methods match with, compiled once.
+# Patterns the lexer's methods match with: the frequent ones compiled at import, those of rare
+# constructs (LazyPattern) when first met.
 REGEX_OPTIONS_RE = LazyPattern(r"[a-z]*")
 INTERP_VAR_RE = LazyPattern(r"@@?[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*")
 INTERP_VAR_START_RE = LazyPattern(r"[@$]@?[A-Za-z_]")
