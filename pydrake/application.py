@@ -21,6 +21,7 @@ from pydrake.rake.file_system import RealFileSystem
 from pydrake.rake.install import install_rake
 from pydrake.rake.rake_application import RakeApplication
 from pydrake.rake.ruby_classes import INVOKE_INSIDE_INVOKE
+from pydrake.rake.stat_prefetch import StatPrefetch
 from pydrake.rake.task_arguments import TaskArguments, parse_task_string
 from pydrake.rake.tasklibs import collapse_backtrace
 from pydrake.rake.thread_pool import JobBudget, ThreadPool
@@ -67,6 +68,10 @@ class Application:
         self.prepare_run()
         self.app.invoker = self
         self.shuffled = False  # a --shuffle build started: its order is printed at the end
+        # The child stat'ing the paths the last build asked about, and what could change files
+        # since it started (built-ins with side effects, actions run): see ``prefetched_file_times``.
+        self.prefetch: StatPrefetch | None = None
+        self.prefetch_marks: tuple[int, int] = (0, 0)
 
     def prepare_run(self, events: Events | None = None) -> None:
         """The runner, job budget and thread pool for the options as they are now; ``events`` receives
@@ -120,11 +125,14 @@ class Application:
                 raise Exit(2 if self.handle(exc) else 0) from None
             gc_policy.settle()
             self.top_level()
+            self.record_file_paths()
         except Exit as e:
             status = e.status
         except BaseException as exc:  # noqa: BLE001 - every failure is reported, never a traceback
             status = self.handle(exc)
         finally:
+            if self.prefetch is not None:
+                self.prefetch.close()
             status = self.finish(status)
             if self.options.safe:
                 from pydrake.runtime import safe_mode
@@ -214,11 +222,43 @@ class Application:
         if os.path.realpath(location) != os.path.realpath(self.app.original_dir) and not self.options.silent:
             sys.stderr.write(f"(in {location})\n")
         if rakefile:
+            if self.builds():
+                self.start_prefetch(rakefile)
             self.load_file(os.path.abspath(rakefile))
         for rakelib in self.app.rakelib_dirs:
             for path in rake_files(rakelib):
                 self.app.add_import(path)
         self.load_imports()
+
+    def builds(self) -> bool:
+        """Will the top level invoke tasks (rather than list them, lint, or only load under ``--safe``)?"""
+        o = self.options
+        return not (o.show_tasks or o.show_prereqs or o.lint or o.lint_trace or o.completion_tasks or o.graph or o.safe)
+
+    def start_prefetch(self, rakefile: str) -> None:
+        """Start stat'ing, beside the load, the paths the last build of ``rakefile`` asked about."""
+        if not isinstance(self.app.manager.fs, RealFileSystem):
+            return
+        from pydrake.rake import stat_prefetch
+
+        self.prefetch = stat_prefetch.start(rakefile)
+        self.prefetch_marks = (self.rt.side_effects, self.app.manager.fs.generation)
+
+    def prefetched_file_times(self, fs: RealFileSystem) -> dict[str, int | None] | None:
+        """The prefetched file times, if nothing can have changed a file since they were read."""
+        prefetch = self.prefetch
+        if prefetch is None:
+            return None
+        answers = prefetch.collect()
+        if answers and self.prefetch_marks == (self.rt.side_effects, fs.generation) and os.getcwd() == prefetch.cwd:
+            return dict(answers)  # a copy: the record compares against the child's answers
+        return None
+
+    def record_file_paths(self) -> None:
+        """After a build, keep the paths it asked about for the next build's prefetch."""
+        fs = self.app.manager.fs
+        if self.prefetch is not None and isinstance(fs, RealFileSystem) and fs.remember and not fs.asked_as_seeded():
+            self.prefetch.record(fs.asked())
 
     def system_dir(self) -> str:
         """Rake's ``system_dir``: ``$RAKE_SYSTEM`` when set (even empty), else ``~/.rake``."""
@@ -307,8 +347,11 @@ class Application:
         opts = self.options
         fs = self.app.manager.fs
         if isinstance(fs, RealFileSystem):  # from here on only task actions change files: stat each path once
+            answers = self.prefetched_file_times(fs)
             fs.changed()
             fs.remember = True
+            if answers:
+                fs.seed(answers)
         if opts.completion_tasks:  # what the completion scripts read: every task name, one a line
             sys.stdout.write("".join(task.name + "\n" for task in self.app.manager.tasks()))
             return

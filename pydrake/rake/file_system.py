@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import Counter
+from collections.abc import Mapping
 from typing import Protocol
 
 
@@ -37,36 +38,75 @@ class RealFileSystem:
     While ``remember`` is on (a build, once the Rakefile is loaded) each path is stat'ed once:
     the answer is kept until a task action runs (``changed``), since only actions change files
     during a build.  A stat that started before a change is never kept (``generation``), so a
-    build on worker threads cannot keep an answer older than the last action.
+    build on worker threads cannot keep an answer older than the last action.  ``seed`` hands
+    in answers found before the build (``stat_prefetch``); they count as asked once used and
+    are dropped with the rest at the first change.
     """
 
     def __init__(self) -> None:
         self.remember = False
         self.generation = 0
         self._mtimes: dict[str, int | None] = {}
+        self._seeded: dict[str, int | None] = {}
+        self._seeding = (-1, 0)  # the generation and number of the last seeds
+        self._asked: dict[str, None] = {}  # paths asked about before the last change, in order
 
     def changed(self) -> None:
         """Files may have changed (an action ran): forget every remembered answer."""
         self.generation += 1
-        self._mtimes.clear()
+        self._seeded = {}
+        if self._mtimes:
+            # dict.update copies without running Python code, so no other thread interleaves.
+            self._asked.update(dict.fromkeys(self._mtimes))
+            self._mtimes.clear()
+
+    def seed(self, answers: dict[str, int | None]) -> None:
+        """Answers (path -> mtime in nanoseconds or None) known to hold now, to use instead of a stat."""
+        self._seeded = answers
+        self._seeding = (self.generation, len(answers))
+
+    def asked_as_seeded(self) -> bool:
+        """Were exactly the seeded paths asked about (each seed used, no other path), with no change since?"""
+        generation, count = self._seeding
+        return generation == self.generation and not self._seeded and len(self._mtimes) == count
+
+    def asked(self) -> Mapping[str, object]:
+        """Every path asked about while remembering (seeded answers only once used), in order, as
+        the keys of a dict (read, never change, it)."""
+        if not self._asked:
+            return self._mtimes
+        return {**self._asked, **self._mtimes}
 
     def mtime_ns(self, path: str) -> int | None:
         """The modification time in nanoseconds, or None when ``path`` cannot be stat'ed."""
         remember = self.remember
+        generation = self.generation
         if remember:
             known = self._mtimes.get(path, _UNKNOWN)
             if known is not _UNKNOWN:
                 return known  # type: ignore[return-value]
-        generation = self.generation
+            seeded = self._seeded
+            if seeded:
+                known = seeded.pop(path, _UNKNOWN)
+                if known is not _UNKNOWN:
+                    self._keep(path, known, generation)  # type: ignore[arg-type]
+                    return known  # type: ignore[return-value]
         try:
             value: int | None = os.stat(path).st_mtime_ns
         except OSError:
             value = None
-        if remember and generation == self.generation:
+        if remember and generation == self.generation:  # _keep, inline on the hot path
+            self._mtimes[path] = value
+            if generation != self.generation:
+                self._mtimes.pop(path, None)
+        return value
+
+    def _keep(self, path: str, value: int | None, generation: int) -> None:
+        """Remember ``value``, found at ``generation``, unless an action ended since."""
+        if generation == self.generation:
             self._mtimes[path] = value
             if generation != self.generation:  # an action ended meanwhile: the answer may be stale
                 self._mtimes.pop(path, None)
-        return value
 
     def exists(self, path: str) -> bool:
         """Does ``path`` exist (following symlinks)?"""

@@ -140,6 +140,7 @@ class Interpreter(Evaluator, ModuleTables):
         self._required: set[str] = set()
         self._loaded_paths: set[str] = set()
         self._at_exit: list[RProc] = []
+        self.side_effects = 0  # built-ins asked to start a process or change a file (safe_mode.guard)
         # Called on a thread that starts another to run Ruby code (Thread.new, a pool future); each
         # returns what the new thread runs first to take over the starter's context (its -j task).
         self.thread_inheritance: list[Callable[[], Callable[[], None]]] = []

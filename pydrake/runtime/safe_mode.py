@@ -40,7 +40,10 @@ def guard(rt: Any, what: str, description: Any = ()) -> bool:
 
     ``description`` is the text shown after ``what``: a string as it is, or the call's Ruby
     arguments (shown inspected, comma-separated); it is only looked at under ``--safe``.
+    Every call is counted in ``rt.side_effects``, whatever the mode: what was known about the
+    files before it may be out of date after it.
     """
+    note_side_effect(rt)
     if not getattr(rt, "safe_mode", False):
         return False
     if isinstance(description, str):
@@ -49,6 +52,11 @@ def guard(rt: Any, what: str, description: Any = ()) -> bool:
         text = ", ".join(rt.inspect(arg) for arg in description)
     warn(rt, f"skipped {what}{' ' + text if text else ''}{_where(rt)}")
     return True
+
+
+def note_side_effect(rt: Any) -> None:
+    """Count, in ``rt.side_effects``, a built-in about to start a process or change a file."""
+    rt.side_effects = getattr(rt, "side_effects", 0) + 1
 
 
 def warn(rt: Any, message: str) -> None:

@@ -17,7 +17,7 @@ try:  # the built-in BLAKE2: hashlib would load OpenSSL, a noticeable part of st
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-__all__ = ["blake2b", "cache_folder", "private_folder", "read_entry", "write_entry"]
+__all__ = ["blake2b", "cache_folder", "private_folder", "read_entry", "remove_entry", "write_entry"]
 
 
 def cache_folder(kind: str) -> str | None:
@@ -90,6 +90,14 @@ def write_entry(folder: str, name: str, data: bytes, keep: int = 256) -> bool:
         return False
     _prune(folder, keep)
     return True
+
+
+def remove_entry(folder: str, name: str) -> None:
+    """Remove entry ``name`` if present."""
+    try:
+        os.unlink(os.path.join(folder, name))
+    except OSError:
+        pass
 
 
 def _prune(folder: str, keep: int) -> None:

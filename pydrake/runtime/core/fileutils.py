@@ -21,7 +21,7 @@ from pydrake.runtime.core.file import basename, dirname, expand_path, join, os_e
 from pydrake.runtime.core.io import split_options, type_name, write_text
 from pydrake.runtime.core.time import RTime, strftime, to_ns
 from pydrake.runtime.objects import RModule, RString, pystr, truthy
-from pydrake.runtime.safe_mode import enabled, guard
+from pydrake.runtime.safe_mode import enabled, guard, note_side_effect
 
 Paths = str | Sequence[str]
 
@@ -787,8 +787,11 @@ def _ruby(names: str, allowed: str, writes: bool = True) -> Any:
 
     def register(fn: Any) -> Any:
         def method(rt: Any, recv: Any, *args: Any, block: Any = None) -> Any:
-            if writes and enabled(rt) and guard(rt, verb, split_options(args)[0]):
-                return None
+            if writes:
+                if not enabled(rt):
+                    note_side_effect(rt)
+                elif guard(rt, verb, split_options(args)[0]):
+                    return None
             pos, opts = split_options(args)
             for key in opts:
                 if key not in allowed_set:
