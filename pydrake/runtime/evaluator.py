@@ -534,7 +534,7 @@ class Evaluator(EvaluatorHost):
             return self.send(recv, node.name, args, kw, None, fcall)
         blk: RProc | None
         if bn.__class__ is ast.Block:
-            blk = RProc(bn.params, bn.body, fr.env, fr.self_obj, False, fr, None, fr.cref)
+            blk = RProc(bn.params, bn, fr.env, fr.self_obj, False, fr, None, fr.cref)
         else:
             blk = self.to_block(self.eval(bn.value, fr))
         try:
@@ -623,7 +623,7 @@ class Evaluator(EvaluatorHost):
         if bn is None:
             blk = fr.block
         elif bn.__class__ is ast.Block:
-            blk = RProc(bn.params, bn.body, fr.env, fr.self_obj, False, fr, None, fr.cref)
+            blk = RProc(bn.params, bn, fr.env, fr.self_obj, False, fr, None, fr.cref)
         else:
             blk = self.to_block(self.eval(bn.value, fr))
         recv = fr.self_obj

@@ -22,6 +22,8 @@ import re
 import threading
 from typing import Any
 
+from pydrake.syntax.ast import Block as _BlockNode
+
 
 class RString:
     """A mutable Ruby String; equality and hashing follow its text."""
@@ -224,7 +226,7 @@ class RObject:
 class RProc:
     """A block, proc or lambda: parameters, body and the environment it closes over."""
 
-    __slots__ = ("params", "body", "env", "self_obj", "is_lambda", "frame", "native", "arity_hint", "definer")
+    __slots__ = ("params", "_body", "env", "self_obj", "is_lambda", "frame", "native", "arity_hint", "definer")
 
     def __init__(
         self,
@@ -238,13 +240,24 @@ class RProc:
         definer: Any = None,
     ) -> None:
         self.params = params  # syntax.ast.Params or None
-        self.body = body  # list of statements
+        # The statements, or the ast.Block holding them: a cached Rakefile's block bodies stay
+        # unread until first needed (most task blocks of an up-to-date build never run).
+        self._body = body
         self.env = env  # runtime.environment.Env
         self.self_obj = self_obj
         self.is_lambda = is_lambda
         self.frame = frame  # the method frame a `return` inside the block returns from
         self.native = native  # a Python callable standing in for a body (Symbol#to_proc, Method#to_proc)
         self.definer = definer  # the lexical module for constant lookup and def
+
+
+    @property
+    def body(self) -> Any:
+        """The statements the proc runs (None for a native one)."""
+        body = self._body
+        if type(body) is _BlockNode:
+            body = self._body = body.body
+        return body
 
 
 class RMethodObj:
