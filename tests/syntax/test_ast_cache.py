@@ -144,6 +144,24 @@ def test_block_bodies_from_an_entry_are_rebuilt_only_when_read(cache_home):
     assert not ast.still_deferred(parsed.body[0].block, "body")  # a fresh parse has nothing deferred
 
 
+def test_defining_tasks_from_an_entry_leaves_their_block_bodies_unread(cache_home, tmp_path, capsys):
+    from pydrake.application import Application
+    from pydrake.options import parse_args
+    from pydrake.syntax import ast
+
+    rakefile = tmp_path / "Rakefile"
+    rakefile.write_text('task :a do\n  puts "ran a"\nend\nfile "f" => [] do |t|\n  puts t.name\nend\n')
+    parse_file(rakefile.read_text(), str(rakefile))  # the entry
+    app = Application(parse_args(["-f", str(rakefile), "a"], {}))
+    program = parse_file(rakefile.read_text(), str(rakefile))
+    app.rt.run_program(program, str(rakefile), "<top (required)>")
+    assert all(ast.still_deferred(statement.block, "body") for statement in program.body)
+    app.runner.invoke(app.app.manager.lookup("a"), [])
+    assert capsys.readouterr().out == "ran a\n"
+    assert not ast.still_deferred(program.body[0].block, "body")
+    assert ast.still_deferred(program.body[1].block, "body")
+
+
 def test_an_entry_whose_block_body_is_not_bytes_is_a_miss(cache_home):
     from pydrake.syntax import ast
 
