@@ -533,6 +533,11 @@ def encoders(classes, _S, _dumps, _not_plain):
     def _e72(v):
         return [72, v.line, v.col, (x if (t := type(x := v.args)) in _S else _T(x) if t is tuple else _E[t](x))]
     def _T(v):
+        n = len(v)
+        if n == 1:
+            return ((x if (t := type(x := v[0])) in _S else _T(x) if t is tuple else _E[t](x)),)
+        if n == 2:
+            return ((x if (t := type(x := v[0])) in _S else _T(x) if t is tuple else _E[t](x)), (x if (t := type(x := v[1])) in _S else _T(x) if t is tuple else _E[t](x)))
         return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])
     _E = dict(zip(classes, (_e0, _e1, _e2, _e3, _e4, _e5, _e6, _e7, _e8, _e9, _e10, _e11, _e12, _e13, _e14, _e15, _e16, _e17, _e18, _e19, _e20, _e21, _e22, _e23, _e24, _e25, _e26, _e27, _e28, _e29, _e30, _e31, _e32, _e33, _e34, _e35, _e36, _e37, _e38, _e39, _e40, _e41, _e42, _e43, _e44, _e45, _e46, _e47, _e48, _e49, _e50, _e51, _e52, _e53, _e54, _e55, _e56, _e57, _e58, _e59, _e60, _e61, _e62, _e63, _e64, _e65, _e66, _e67, _e68, _e69, _e70, _e71, _e72, ), strict=True))
     return _E, _T
@@ -1050,6 +1055,11 @@ def decoders(classes, _new, _Deferred, _unpack, _damaged):
         o.args = (_D[x[0]](x) if (t := type(x := v[3])) is list else _T(x) if t is tuple else x)
         return o
     def _T(v):
+        n = len(v)
+        if n == 1:
+            return ((_D[x[0]](x) if (t := type(x := v[0])) is list else _T(x) if t is tuple else x),)
+        if n == 2:
+            return ((_D[x[0]](x) if (t := type(x := v[0])) is list else _T(x) if t is tuple else x), (_D[x[0]](x) if (t := type(x := v[1])) is list else _T(x) if t is tuple else x))
         return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])
     _D = [_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _d28, _d29, _d30, _d31, _d32, _d33, _d34, _d35, _d36, _d37, _d38, _d39, _d40, _d41, _d42, _d43, _d44, _d45, _d46, _d47, _d48, _d49, _d50, _d51, _d52, _d53, _d54, _d55, _d56, _d57, _d58, _d59, _d60, _d61, _d62, _d63, _d64, _d65, _d66, _d67, _d68, _d69, _d70, _d71, _d72]
     return _D, _T
