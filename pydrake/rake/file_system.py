@@ -81,32 +81,22 @@ class RealFileSystem:
         """The modification time in nanoseconds, or None when ``path`` cannot be stat'ed."""
         remember = self.remember
         generation = self.generation
+        value: object = _UNKNOWN
         if remember:
             known = self._mtimes.get(path, _UNKNOWN)
             if known is not _UNKNOWN:
                 return known  # type: ignore[return-value]
-            seeded = self._seeded
-            if seeded:
-                known = seeded.pop(path, _UNKNOWN)
-                if known is not _UNKNOWN:
-                    self._keep(path, known, generation)  # type: ignore[arg-type]
-                    return known  # type: ignore[return-value]
-        try:
-            value: int | None = os.stat(path).st_mtime_ns
-        except OSError:
-            value = None
-        if remember and generation == self.generation:  # _keep, inline on the hot path
-            self._mtimes[path] = value
-            if generation != self.generation:
-                self._mtimes.pop(path, None)
-        return value
-
-    def _keep(self, path: str, value: int | None, generation: int) -> None:
-        """Remember ``value``, found at ``generation``, unless an action ended since."""
-        if generation == self.generation:
-            self._mtimes[path] = value
+            value = self._seeded.pop(path, _UNKNOWN) if self._seeded else _UNKNOWN
+        if value is _UNKNOWN:
+            try:
+                value = os.stat(path).st_mtime_ns
+            except OSError:
+                value = None
+        if remember and generation == self.generation:
+            self._mtimes[path] = value  # type: ignore[assignment]
             if generation != self.generation:  # an action ended meanwhile: the answer may be stale
                 self._mtimes.pop(path, None)
+        return value  # type: ignore[return-value]
 
     def exists(self, path: str) -> bool:
         """Does ``path`` exist (following symlinks)?"""
