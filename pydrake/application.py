@@ -71,6 +71,7 @@ class Application:
         # The child stat'ing the paths the last build asked about, and what could change files
         # since it started (built-ins with side effects, actions run): see ``prefetched_file_times``.
         self.prefetch: StatPrefetch | None = None
+        self.may_prefetch = False  # only a whole run (``run``) reaps the child; the API's loads never start one
         self.prefetch_marks: tuple[int, int] = (0, 0)
 
     def prepare_run(self, events: Events | None = None) -> None:
@@ -115,6 +116,7 @@ class Application:
         if self.options.completion_tasks:  # stdout carries the names only: what the Rakefile prints goes to stderr
             self.rt.push_output(sys.stderr, None)
         status = 0
+        self.may_prefetch = True
         try:
             self.init()
             try:
@@ -222,7 +224,7 @@ class Application:
         if os.path.realpath(location) != os.path.realpath(self.app.original_dir) and not self.options.silent:
             sys.stderr.write(f"(in {location})\n")
         if rakefile:
-            if self.builds():
+            if self.may_prefetch and self.builds():
                 self.start_prefetch(rakefile)
             self.load_file(os.path.abspath(rakefile))
         for rakelib in self.app.rakelib_dirs:

@@ -34,7 +34,7 @@ def set_mtime(path: Path, seconds: int) -> None:
     os.utime(path, ns=(seconds * SECOND, seconds * SECOND))
 
 
-def child_is_gone(prefetch: stat_prefetch.StatPrefetch, pid: int) -> bool:
+def child_is_gone(pid: int) -> bool:
     try:
         os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
@@ -73,7 +73,7 @@ def test_close_stops_and_reaps_the_child(cache: Path) -> None:
     pid = prefetch._pid
     assert pid is not None
     prefetch.close()
-    assert child_is_gone(prefetch, pid)
+    assert child_is_gone(pid)
     assert prefetch.collect() is None
 
 
@@ -166,3 +166,13 @@ def test_a_file_the_rakefile_changes_while_loading_is_seen(tmp_path: Path) -> No
     assert changed.returncode == 0, changed.stderr
     assert "cp src.txt out.txt" in changed.stderr
     assert (folder / "out.txt").read_text() == "new"
+
+
+@needs_two_cpus
+def test_a_project_loaded_through_the_api_starts_no_child(cache: Path) -> None:
+    import pydrake
+
+    Path("Rakefile").write_text('file "out.txt" => "src.txt"\n')
+    stat_prefetch.start(os.path.abspath("Rakefile")).record({"src.txt": None})  # type: ignore[union-attr]
+    project = pydrake.load(".")
+    assert project._application.prefetch is None  # nobody would reap it: the API never forks one
