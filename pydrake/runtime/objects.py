@@ -250,7 +250,6 @@ class RProc:
         self.native = native  # a Python callable standing in for a body (Symbol#to_proc, Method#to_proc)
         self.definer = definer  # the lexical module for constant lookup and def
 
-
     @property
     def body(self) -> Any:
         """The statements the proc runs (None for a native one)."""
