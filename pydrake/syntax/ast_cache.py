@@ -167,15 +167,22 @@ def encoder_source() -> list[str]:
     for n, cls in enumerate(_classes()):
         parts = [write(cls, name) for name in cls._fields]
         source.append(f"def _e{n}(v):\n    return [{n}, {', '.join(parts)}]")
-    item = "(x if (t := type(x := v[{i}])) in _S else _T(x) if t is tuple else _E[t](x))"
-    source.append(
+    source.append(_tuple_source("(x if (t := type(x{value})) in _S else _T(x) if t is tuple else _E[t](x))"))
+    return source
+
+
+def _tuple_source(value: str) -> str:
+    """The source of ``_T``, which converts each value of a tuple with the expression ``value``
+    (``{value}`` marks where it reads the value into ``x``).  Most tuples hold one or two values
+    (arguments, hash pairs): those skip the comprehension's call."""
+    one, two = (value.format(value=f" := v[{i}]") for i in (0, 1))
+    return (
         "def _T(v):\n"
         "    n = len(v)\n"
-        f"    if n == 1:\n        return ({item.format(i=0)},)\n"
-        f"    if n == 2:\n        return ({item.format(i=0)}, {item.format(i=1)})\n"
-        "    return tuple([(x if (t := type(x)) in _S else _T(x) if t is tuple else _E[t](x)) for x in v])"
+        f"    if n == 1:\n        return ({one},)\n"
+        f"    if n == 2:\n        return ({one}, {two})\n"
+        f"    return tuple([{value.format(value='')} for x in v])"
     )
-    return source
 
 
 def decode(value: Any) -> Any:
@@ -223,15 +230,7 @@ def decoder_source() -> list[str]:
         parts = [read(cls, name, i + 1) for i, name in enumerate(fields)]
         stores = "".join(f"\n    o.{name} = {part}" for name, part in zip(fields, parts, strict=True))
         source.append(f"def _d{n}(v):\n    o = _new(_C{n}){stores}\n    return o")
-    item = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
-    # Most tuples hold one or two values (arguments, hash pairs): those skip the comprehension's call.
-    source.append(
-        "def _T(v):\n"
-        "    n = len(v)\n"
-        f"    if n == 1:\n        return ({item.format(i=0)},)\n"
-        f"    if n == 2:\n        return ({item.format(i=0)}, {item.format(i=1)})\n"
-        "    return tuple([(_D[x[0]](x) if (t := type(x)) is list else _T(x) if t is tuple else x) for x in v])"
-    )
+    source.append(_tuple_source("(_D[x[0]](x) if (t := type(x{value})) is list else _T(x) if t is tuple else x)"))
     return source
 
 
