@@ -51,17 +51,28 @@ def _wants_own_group() -> bool:
 environ_lock = threading.RLock()
 
 
-def child_environment(changes: dict[str, str | None] | None = None, only: bool = False) -> dict[str, str]:
-    """The environment to start a child with: a copy of this process's (nothing of it when
-    ``only``), with ``changes`` applied (a None value removes the variable)."""
+def child_environment(changes: dict[str, str | None] | None = None, only: bool = False) -> dict[bytes, bytes]:
+    """The environment to start a child with, encoded as ``execve`` takes it: a copy of this
+    process's (nothing of it when ``only``), with ``changes`` applied (a None value removes the
+    variable)."""
     with environ_lock:
-        env = {} if only else dict(os.environ)
+        env = {} if only else _environ_bytes()
     for name, value in (changes or {}).items():
+        key = os.fsencode(name)
         if value is None:
-            env.pop(name, None)
+            env.pop(key, None)
         else:
-            env[name] = value
+            env[key] = os.fsencode(value)
     return env
+
+
+def _environ_bytes() -> dict[bytes, bytes]:
+    """The process environment's encoded names and values, copied in one step where the mapping
+    keeps them as such (CPython's ``os.environb`` does: no decoding of each entry per child)."""
+    data = getattr(os.environb, "_data", None)
+    if type(data) is dict:
+        return data.copy()
+    return dict(os.environb)
 
 
 def popen_kwargs() -> PopenExtras:

@@ -435,7 +435,7 @@ class _Pump(threading.Thread):
         self.pipe.close()
 
 
-def _child_env(cmd: Command) -> dict[str, str]:
+def _child_env(cmd: Command) -> dict[bytes, bytes]:
     return children.child_environment(cmd.env, truthy(_opt(cmd, "unsetenv_others")))
 
 

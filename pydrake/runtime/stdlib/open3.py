@@ -161,7 +161,7 @@ def _start_routed(rt: Any, cmd: Command) -> Child:
         raise _exec_error(rt, cmd, exc) from None
 
 
-def _child_env(cmd: Command) -> dict[str, str]:
+def _child_env(cmd: Command) -> dict[bytes, bytes]:
     return children.child_environment(cmd.env, truthy(cmd.options.get(Symbol.of("unsetenv_others"))))
 
 
