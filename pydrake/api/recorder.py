@@ -56,6 +56,11 @@ class Recorder:
 
     # ------------------------------------------------------------ events
 
+    @property
+    def hears_invokes(self) -> bool:
+        """Invokes are only passed on: heard when the sink passed to hears them."""
+        return getattr(self.trace, "hears_invokes", True)
+
     def invoke(self, task: Any, first_time: bool, not_needed: bool | None) -> None:
         """Pass the event on."""
         self.trace.invoke(task, first_time, not_needed)

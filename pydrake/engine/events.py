@@ -8,7 +8,10 @@ from pydrake.record import record
 
 
 class Events(Protocol):
-    """Receives what the engine does; only the report layer knows how to print it."""
+    """Receives what the engine does; only the report layer knows how to print it.
+
+    A sink may say it ignores ``invoke`` with a false ``hears_invokes`` attribute; the runners then
+    skip the announcement (a sink without the attribute hears every invoke)."""
 
     def invoke(self, task: Any, first_time: bool, not_needed: bool | None) -> None:
         """A task is being invoked. ``not_needed`` is ``not task.needed()`` before its prerequisites ran;
@@ -26,6 +29,8 @@ class Events(Protocol):
 
 class NullEvents:
     """A sink that ignores every event."""
+
+    hears_invokes = False
 
     def invoke(self, task: Any, first_time: bool, not_needed: bool | None) -> None:
         """Ignore."""

@@ -55,31 +55,37 @@ class DryRunExecution:
         self.events.execute(task, True)
 
 
-class _Frame:
-    """One task being invoked: its arguments, chain, resolved prerequisites and the next one to invoke.
+class _Frame(InvocationChain):
+    """One task being invoked, which is also the invocation chain ending at it (``head`` the task,
+    ``tail`` the chain that invoked it): its arguments, resolved prerequisites and the next one to invoke.
 
     A frame holds either its arguments or its parent's, from which its own are scoped when first
     read (``args``): only its actions read them, so a build whose tasks are up to date never makes them.
     """
 
-    __slots__ = ("task", "_args", "parent_args", "chain", "prereqs", "index")
+    __slots__ = ("_args", "parent_args", "prereqs", "index")
 
     def __init__(
         self, task: Task, args: TaskArguments | None, parent_args: TaskArguments | None, chain: InvocationChain
     ) -> None:
-        self.task = task
+        self.head = task
+        self.tail = chain
         self._args = args
         self.parent_args = parent_args
-        self.chain = chain
         self.prereqs: Sequence[Task] = ()
         self.index = 0
+
+    @property
+    def task(self) -> Task:
+        """The task this frame invokes."""
+        return self.head
 
     @property
     def args(self) -> TaskArguments:
         """The task's arguments."""
         args = self._args
         if args is None:
-            args = self._args = _scoped(self.parent_args, self.task)
+            args = self._args = _scoped(self.parent_args, self.head)
         return args
 
 
@@ -139,6 +145,8 @@ class SequentialRunner:
         """Invoke ``task`` below ``chain``; a failure is stored on every task it passes through and
         carries the chain of the innermost task being invoked."""
         trace = bool(self._option("trace", False))
+        # Nobody hears an invoke or a needed? answer: a task without prerequisites is invoked inline.
+        quiet = not trace and self.needed_observer is None and not getattr(self.events, "hears_invokes", True)
         stack: list[_Frame] = []
         on_stack = set(map(id, chain))
         # (task, its arguments or None, the arguments to scope them from, the chain below which it runs)
@@ -155,7 +163,7 @@ class SequentialRunner:
                     pending = None
                     if id(child) in on_stack:
                         raise circular_dependency(parent_chain, child)
-                    frame = _Frame(child, child_args, parent_args, parent_chain.append_unchecked(child))
+                    frame = _Frame(child, child_args, parent_args, parent_chain)
                     stack.append(frame)
                     on_stack.add(id(child))
                     prereqs = self._enter(child, trace)
@@ -167,23 +175,34 @@ class SequentialRunner:
                     else:
                         frame.prereqs = prereqs
                 frame = stack[-1]
-                if frame.index < len(frame.prereqs):
-                    prereq = frame.prereqs[frame.index]
-                    frame.index += 1
+                index = frame.index
+                if index < len(frame.prereqs):
+                    prereq = frame.prereqs[index]
+                    frame.index = index + 1
                     if prereq.prerequisites or prereq.order_only_prerequisites or id(prereq) in on_stack:
-                        pending = (prereq, None, frame.args, frame.chain)
-                    else:  # most tasks in a big build have no prerequisites: no frame on the stack for them
+                        pending = (prereq, None, frame.args, frame)
+                    elif not quiet or prereq.invocation_exception is not None:
                         self._invoke_leaf(prereq, frame, trace)
+                    elif not prereq.already_invoked:
+                        # most tasks in a big build have no prerequisites: no frame on the stack for them
+                        prereq.already_invoked = True
+                        try:
+                            if prereq.needed():
+                                self.execute_strategy(prereq, _scoped(frame.args, prereq))
+                        except BaseException as error:
+                            attach_chain(error, InvocationChain(prereq, frame))
+                            prereq.invocation_exception = error
+                            raise
                     continue
-                self._run_if_needed(frame.task, frame)
+                self._run_if_needed(frame.head, frame)
                 stack.pop()
-                on_stack.discard(id(frame.task))
+                on_stack.discard(id(frame.head))
                 if not stack:
                     return
         except BaseException as error:
             for frame in reversed(stack):
-                attach_chain(error, frame.chain)
-                frame.task.invocation_exception = error
+                attach_chain(error, frame)
+                frame.head.invocation_exception = error
             raise
 
     def _invoke_leaf(self, task: Task, parent: _Frame, trace: bool) -> None:
@@ -194,7 +213,7 @@ class SequentialRunner:
             if self._enter(task, trace) is not None:
                 self._run_if_needed(task, None, parent)
         except BaseException as error:
-            attach_chain(error, parent.chain.append_unchecked(task))
+            attach_chain(error, InvocationChain(task, parent))
             task.invocation_exception = error
             raise
 

@@ -37,6 +37,11 @@ class TraceReport:
         self.stream = stream
         self.trace = trace
 
+    @property
+    def hears_invokes(self) -> bool:
+        """Are invokes written (only when tracing)?"""
+        return self.trace
+
     def _line(self, text: str) -> None:
         self.stream.write(text + "\n")
 
