@@ -132,6 +132,7 @@ class Evaluator(EvaluatorHost):
             A.Alias: self.ev_alias,
             A.Undef: self.ev_undef,
             A.Program: self.ev_program,
+            A.LiteralCall: self.ev_literal_call,
         }
 
     # ------------------------------------------------------------ driving
@@ -541,6 +542,31 @@ class Evaluator(EvaluatorHost):
             return self.send(recv, node.name, args, kw, blk, fcall)
         except BreakSignal as e:
             if e.tag is blk and blk is not None:
+                return e.value
+            raise
+
+    def ev_literal_call(self, node: ast.LiteralCall, fr: Frame) -> Any:
+        """A call of literal arguments kept as data: what ``ev_call`` does for the Call it was."""
+        data = node.args
+        kw_data = node.kw
+        args: list[Any] | tuple[()]
+        kw: RHash | None = None
+        if data or kw_data is not None:
+            args = [RString(d) if d.__class__ is str else literal_value(d) for d in data]
+            if kw_data is not None:
+                kw = literal_hash(kw_data, 0)
+                if not kw:
+                    kw = None
+        else:
+            args = ()
+        bn = node.block
+        if bn is None:
+            return self.send(fr.self_obj, node.name, args, kw, None, True)
+        blk = RProc(bn.params, bn, fr.env, fr.self_obj, False, fr, None, fr.cref)
+        try:
+            return self.send(fr.self_obj, node.name, args, kw, blk, True)
+        except BreakSignal as e:
+            if e.tag is blk:
                 return e.value
             raise
 
@@ -1277,3 +1303,33 @@ class Evaluator(EvaluatorHost):
         if c in (ast.BinOp, ast.UnOp, ast.Not):
             return "method"
         return "expression"
+
+
+def literal_value(data: Any) -> Any:
+    """The value a literal makes, from its data (``pydrake.syntax.literal_calls``): a new String
+    for each string, as the literal's node makes it."""
+    t = data.__class__
+    if t is str:
+        return RString(data)
+    if t is list:
+        return [literal_value(d) for d in data]
+    if t is tuple:
+        return Symbol.of(data[1]) if data[0] == ":" else literal_hash(data, 1)
+    return data
+
+
+def literal_hash(data: tuple[Any, ...], start: int) -> RHash:
+    """The Hash of a hash literal's data, its keys and values in turn from ``start``: string keys
+    frozen and array keys hashable by value, as a hash literal makes them."""
+    h = RHash()
+    for i in range(start, len(data), 2):
+        key = data[i]
+        t = key.__class__
+        if t is str:
+            key = RString(key, True)
+        elif t is list:
+            key = KeyArray(literal_value(key))
+        else:
+            key = literal_value(key)
+        h[key] = literal_value(data[i + 1])
+    return h

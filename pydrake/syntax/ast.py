@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any, ClassVar, dataclass_transform
 
 Body = tuple[Any, ...]
+# Literal values kept as plain data (``LiteralCall``): see ``pydrake.syntax.literal_calls``.
+LiteralData = Any
 
 # Every node class in definition order, with its fields and their defaults: their ``__init__``
 # functions come from ``ast_code``, generated from this list (see ``node_shape``).
@@ -207,6 +209,20 @@ class Call(Node):
     block: Any
     safe: bool = False
     vcall: bool = False
+
+
+class LiteralCall(Node):
+    """A statement of a loaded file calling a method of ``self`` with nothing but literal arguments
+    (``file "a.o" => ["a.c"] do ... end``), its arguments kept as plain data: the form most
+    definitions of a Rakefile take, read back from the AST cache without a node per literal.
+
+    ``args`` is a tuple of literal data, ``kw`` the trailing bare hash's keys and values in turn
+    (None without one), ``block`` a Block or None (``pydrake.syntax.literal_calls``)."""
+
+    name: str
+    args: LiteralData
+    kw: LiteralData
+    block: Any
 
 
 class Splat(Node):

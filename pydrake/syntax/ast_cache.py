@@ -27,6 +27,7 @@ PARSER_MODULES = (
     "lalr.py",
     "lalr_tables.py",
     "lexer.py",
+    "literal_calls.py",
     "pattern_builder.py",
     "tokens.py",
 )
@@ -152,10 +153,10 @@ def encoder_source() -> list[str]:
     """The source of the encoders: ``_e{n}`` per node class in ``_classes()`` order, then ``_T``.
     Free names: ``_S`` (the simple types), ``_dumps``, ``_not_plain``, ``_E`` (class -> encoder)."""
     field = "(x if (t := type(x := v.{name})) in _S else _T(x) if t is tuple else _E[t](x))"
-    apart, plain = _apart(), _plain()
+    apart, plain, raw = _apart(), _plain(), _raw()
 
     def write(cls: Any, name: str) -> str:
-        if name in ("line", "col"):
+        if name in ("line", "col") or (cls, name) in raw:
             return f"v.{name}"
         if (cls, name) in apart:
             return _PACK.format(field.format(name=name))
@@ -215,10 +216,10 @@ def decoder_source() -> list[str]:
     node; ``line`` and ``col`` are always plain integers.  Free names: ``_C{n}`` (the classes),
     ``_new``, ``_Deferred``, ``_unpack``, ``_damaged``, ``_D`` (the decoders by number)."""
     field = "(_D[x[0]](x) if (t := type(x := v[{i}])) is list else _T(x) if t is tuple else x)"
-    apart, plain = _apart(), _plain()
+    apart, plain, raw = _apart(), _plain(), _raw()
 
     def read(cls: Any, name: str, i: int) -> str:
-        if name in ("line", "col") or (cls, name) in plain:
+        if name in ("line", "col") or (cls, name) in plain or (cls, name) in raw:
             return f"v[{i}]"
         if (cls, name) in apart:
             return _UNPACK.format(i=i)
@@ -252,6 +253,23 @@ _PLAIN = "(x if type(x := v.{name}) in _S else _not_plain(x))"
 
 def _plain() -> frozenset[tuple[Any, str]]:
     """The (node class, field) pairs annotated as plain values, ``line`` and ``col`` aside."""
+    return _annotated(_PLAIN_ANNOTATIONS)
+
+
+def raw_names() -> tuple[tuple[str, str], ...]:
+    """The fields written and read back as they are, by class name: what ``ast_code``'s codecs were made for."""
+    return tuple(sorted((cls.__name__, name) for cls, name in _raw()))
+
+
+def _raw() -> frozenset[tuple[Any, str]]:
+    """The (node class, field) pairs holding literal data (``ast.LiteralData``): tuples, lists and
+    plain values that are no nodes, written and read back as they are (``marshal`` refuses anything
+    else, and then no entry is written)."""
+    return _annotated(frozenset({"LiteralData"}))
+
+
+def _annotated(annotations_wanted: frozenset[str]) -> frozenset[tuple[Any, str]]:
+    """The (node class, field) pairs annotated with one of ``annotations_wanted``, ``line`` and ``col`` aside."""
     pairs: set[tuple[Any, str]] = set()
     for cls in _classes():
         annotations: dict[str, Any] = {}
@@ -260,7 +278,7 @@ def _plain() -> frozenset[tuple[Any, str]]:
         pairs.update(
             (cls, name)
             for name in cls._fields
-            if name not in ("line", "col") and annotations.get(name) in _PLAIN_ANNOTATIONS
+            if name not in ("line", "col") and annotations.get(name) in annotations_wanted
         )
     return frozenset(pairs)
 

@@ -100,15 +100,17 @@ def parse(source: str, filename: str = "(string)") -> ast.Program:
 
 
 def parse_file(source: str, filename: str) -> ast.Program:
-    """Parse a file's ``source``, reusing the AST cached for the same text, name and version."""
+    """Parse a file's ``source``, its literal call statements folded (``literal_calls``), reusing
+    the AST cached for the same text, name and version."""
     from pydrake.syntax import ast_cache
+    from pydrake.syntax.literal_calls import fold_program
 
     if ast_cache.folder() is None:  # no usable cache: no key to compute
-        return parse(source, filename)
+        return fold_program(parse(source, filename))
     key = ast_cache.key(source, filename)
     program = ast_cache.load(key)
     if program is None:
-        program = parse(source, filename)
+        program = fold_program(parse(source, filename))
         ast_cache.store(key, program)
     return program
 
