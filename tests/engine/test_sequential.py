@@ -852,6 +852,30 @@ def test_failure_chain_is_the_innermost_task_and_stops_the_run() -> None:
     assert rf.run("compile").chain == "TOP => compile => codegen"
 
 
+@pytest.mark.parametrize("trace", [False, True])
+def test_a_failed_task_without_prerequisites_reraises_when_reached_again(trace: bool) -> None:
+    attempts: list[str] = []
+
+    def define(b: Rakefile) -> None:
+        def boom(task: Task, args: TaskArguments) -> None:
+            attempts.append(task.name)
+            raise RuntimeError("boom")
+
+        b.task("leaf", None, boom)
+        b.task("a", "leaf")
+        b.task("b", "leaf", b.puts("b"))
+
+    rf = Rakefile(define)
+    run = rf.run("a", trace=trace)
+    assert run.chain == "TOP => a => leaf"
+    with pytest.raises(RuntimeError, match="boom") as again:
+        rf.runner.invoke_task("b")
+    assert again.value is run.error
+    assert attempts == ["leaf"]
+    assert rf.mgr["b"].invocation_exception is run.error
+    assert rf.out == []
+
+
 def test_failed_task_is_stored_on_the_whole_path_and_reraised_with_a_trace_line() -> None:
     def define(b: Rakefile) -> None:
         def integration(task: Task, args: TaskArguments) -> None:
