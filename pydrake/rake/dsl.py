@@ -12,6 +12,7 @@ from pydrake.rake.rake_application import DEFAULT, RakeApplication
 from pydrake.rake.task import Task
 from pydrake.rake.task_manager import ORDER_ONLY
 from pydrake.runtime.core.fileutils import FILEUTILS
+from pydrake.runtime.evaluator import NOT_A_FORM
 from pydrake.runtime.objects import RHash, RProc, RString, Symbol, truthy
 from pydrake.runtime.safe_mode import guard
 
@@ -100,6 +101,59 @@ def _plain_name(value: Any) -> str | None:
     return value.s if kind is RString else value.name if kind is Symbol else None
 
 
+def _literal_definition(task_class: type[Task]) -> Any:
+    """The literal form of a defining method (``Evaluator.literal_forms``): a plain definition
+    written with literals defines its task from their data, without making their values."""
+
+    def form(rt: Any, recv: Any, args: tuple[Any, ...], kw: tuple[Any, ...] | None, block: RProc | None = None) -> Any:
+        plain = _plain_literal(args, kw)
+        if plain is None:
+            return NOT_A_FORM
+        name, prereqs = plain
+        return rt.rake_app.manager.define_plain(task_class, name, prereqs, make_action(rt, block), location(rt))
+
+    return form
+
+
+def _plain_literal(args: tuple[Any, ...], kw: tuple[Any, ...] | None) -> tuple[str, list[str]] | None:
+    """``_plain_definition`` on literal data (``pydrake.syntax.literal_calls``): (name,
+    prerequisites) for the same forms, None for anything else."""
+    if kw is not None:
+        if args or len(kw) != 2:
+            return None
+        key, value = kw
+    elif len(args) == 1:
+        arg = args[0]
+        if arg.__class__ is str:
+            return arg, []
+        if arg.__class__ is not tuple:
+            return None
+        if arg[0] == ":":
+            return arg[1], []
+        if len(arg) != 3:  # a braced hash of one pair
+            return None
+        key, value = arg[1], arg[2]
+    else:
+        return None
+    name = _literal_name(key)
+    if name is None or name == ORDER_ONLY:
+        return None
+    if value.__class__ is list:
+        prereqs = [_literal_name(v) for v in value]
+        return None if None in prereqs else (name, prereqs)  # type: ignore[return-value]
+    single = _literal_name(value)
+    return None if single is None else (name, [single])
+
+
+def _literal_name(data: Any) -> str | None:
+    """The name a String or Symbol literal's data gives, else None."""
+    if data.__class__ is str:
+        return data
+    if data.__class__ is tuple and data[0] == ":":
+        return data[1]  # type: ignore[no-any-return]
+    return None
+
+
 def flatten(items: Any) -> Any:
     """Nested prerequisite lists (``[:a, seq[:b, :c]]``) as one flat list (SPEC 1)."""
     if not isinstance(items, list):
@@ -177,6 +231,14 @@ def dsl_namespace(rt: Any, recv: Any, name: Any = None, block: RProc | None = No
 def dsl_desc(rt: Any, recv: Any, text: Any = None, block: RProc | None = None) -> None:
     """``desc "..."``: describes the next task defined."""
     app_of(rt).manager.last_description = None if text is None else rt.to_s(text)
+
+
+def _literal_desc(rt: Any, recv: Any, args: tuple[Any, ...], kw: tuple[Any, ...] | None, block: RProc | None = None) -> Any:
+    """The literal form of ``desc`` (``Evaluator.literal_forms``): ``desc "text"`` keeps the text as it is."""
+    if kw is not None or len(args) != 1 or args[0].__class__ is not str:
+        return NOT_A_FORM
+    app_of(rt).manager.last_description = args[0]
+    return None
 
 
 def dsl_import(rt: Any, recv: Any, *names: Any, block: RProc | None = None) -> None:
@@ -428,6 +490,9 @@ def install_dsl(rt: Any) -> None:
     rt.define_global_function("multitask_each", dsl_multitask_each)
     for name, fn in DSL_FUNCTIONS.items():
         rt.define_global_function(name, fn)
+    for fn, task_class in ((dsl_task, Task), (dsl_file, FileTask), (dsl_file_create, FileCreationTask), (dsl_multitask, MultiTask)):
+        rt.literal_forms[fn] = _literal_definition(task_class)
+    rt.literal_forms[dsl_desc] = _literal_desc
     for verb in FILEUTILS_VERBS:
         if verb in FILEUTILS.smethods:
             rt.define_global_function(verb, _fileutils_method(verb))

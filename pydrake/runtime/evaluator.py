@@ -7,6 +7,7 @@ running code is stored on the interpreter itself.
 from __future__ import annotations
 
 import operator
+from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
 from pydrake.runtime.classes import CORE, OBJECT, STANDARD_ERROR, STRING
@@ -72,6 +73,11 @@ class Evaluator(EvaluatorHost):
 
     def _init_evaluator(self) -> None:
         self._regex_cache: dict[int, tuple[Any, RRegexp]] = {}
+        # Built-in methods that can take a literal call's arguments as they are kept (literal data,
+        # see ``pydrake.syntax.literal_calls``), by method: ``form(rt, recv, args, kw, block=)``
+        # does what the method does with the values those literals make, or returns
+        # ``NOT_A_FORM`` for the method to be called with the values.
+        self.literal_forms: dict[Any, Any] = {}
         A = ast
         self._table: dict[type, Any] = {
             A.Nil: self.ev_nil,
@@ -547,26 +553,31 @@ class Evaluator(EvaluatorHost):
 
     def ev_literal_call(self, node: ast.LiteralCall, fr: Frame) -> Any:
         """A call of literal arguments kept as data: what ``ev_call`` does for the Call it was."""
-        data = node.args
-        kw_data = node.kw
-        args: list[Any] | tuple[()]
-        kw: RHash | None = None
-        if data or kw_data is not None:
-            args = [RString(d) if d.__class__ is str else literal_value(d) for d in data]
-            if kw_data is not None:
-                kw = literal_hash(kw_data, 0)
-                if not kw:
-                    kw = None
-        else:
-            args = ()
+        recv = fr.self_obj
         bn = node.block
-        if bn is None:
-            return self.send(fr.self_obj, node.name, args, kw, None, True)
-        blk = RProc(bn.params, bn, fr.env, fr.self_obj, False, fr, None, fr.cref)
+        blk = None if bn is None else RProc(bn.params, bn, fr.env, recv, False, fr, None, fr.cref)
         try:
-            return self.send(fr.self_obj, node.name, args, kw, blk, True)
+            method = self.find_method(recv, node.name)
+            form = self.literal_forms.get(method) if method.__class__ is FunctionType else None
+            if form is not None:
+                res = self.call_method(form, recv, node.name, (node.args, node.kw), None, blk, True)
+                if res is not NOT_A_FORM:
+                    return res
+            data = node.args
+            kw_data = node.kw
+            args: list[Any] | tuple[()]
+            kw: RHash | None = None
+            if data or kw_data is not None:
+                args = [RString(d) if d.__class__ is str else literal_value(d) for d in data]
+                if kw_data is not None:
+                    kw = literal_hash(kw_data, 0)
+                    if not kw:
+                        kw = None
+            else:
+                args = ()
+            return self.send(recv, node.name, args, kw, blk, True)
         except BreakSignal as e:
-            if e.tag is blk:
+            if e.tag is blk and blk is not None:
                 return e.value
             raise
 
@@ -1303,6 +1314,10 @@ class Evaluator(EvaluatorHost):
         if c in (ast.BinOp, ast.UnOp, ast.Not):
             return "method"
         return "expression"
+
+
+# What a literal form returns when the call's arguments are not of its form.
+NOT_A_FORM = object()
 
 
 def literal_value(data: Any) -> Any:
