@@ -76,11 +76,6 @@ class _Frame(InvocationChain):
         self.index = 0
 
     @property
-    def task(self) -> Task:
-        """The task this frame invokes."""
-        return self.head
-
-    @property
     def args(self) -> TaskArguments:
         """The task's arguments."""
         args = self._args

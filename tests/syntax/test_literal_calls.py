@@ -147,4 +147,6 @@ def test_break_in_the_block_of_a_literal_call_ends_the_call(tmp_path, monkeypatc
 def test_literal_data_survives_the_cache_as_it_is():
     program = fold_program(parse(PROBE + CALLS, "Rakefile"))
     assert sum(type(st) is ast.LiteralCall for st in program.body) == 5  # a bare ``probe`` may be a variable
-    assert ast_cache.decode(marshal.loads(marshal.dumps(ast_cache.encode(program)))) == program
+    loaded = ast_cache.decode(marshal.loads(marshal.dumps(ast_cache.encode(program))))
+    assert loaded == program
+    assert hash(loaded) == hash(program)  # nodes are values, also when their data holds lists
